@@ -1,0 +1,49 @@
+# framing-kit: `make lab` to learn, `make test` to check.  Only Python >= 3.10 and make needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help lab test bench venv clean
+
+help:  ## show the commands
+	@echo "framing-kit"
+	@echo "  make lab     set everything up and open the lessons in JupyterLab"
+	@echo "  make test    set everything up and run the whole test suite"
+	@echo "  make bench   print speed numbers (words/s vs VADER, import time)"
+	@echo "  make clean   remove the virtual environment and build outputs"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "framing-kit needs Python >= 3.10; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+
+# Stamps re-run the install when pyproject.toml changes.
+$(VENV)/.lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m framing.setup_lab
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m framing.setup_lab
+	@touch $@ $(VENV)/.lab
+
+lab: $(VENV)/.lab
+	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00-start-here.ipynb
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -n 2
+
+bench: $(VENV)/.dev
+	$(BIN)/python benchmarks/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .hypothesis

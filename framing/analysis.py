@@ -1,0 +1,56 @@
+"""``analyze``: the one call that runs every metric on a text."""
+
+from __future__ import annotations
+
+from framing import attribution, hedging, loaded
+from framing.lexicon import LexiconSet, default_lexicons
+from framing.text import Document
+from framing.types import Analysis
+
+
+def _sorted(items):
+    return tuple(sorted(items, key=lambda m: (m.start, m.end)))
+
+
+def analyze(text: str, *, lexicons: LexiconSet | None = None) -> Analysis:
+    """Analyse one news text for hedging, attribution and loaded language.
+
+    Parameters
+    ----------
+    text : str
+        The article as decoded; never modified.  Every span in the result indexes it.
+    lexicons : LexiconSet, optional
+        Lexicons to use (``framing.default_lexicons()`` when omitted); derive your own with
+        ``.with_file``, ``.with_entries`` and ``.without``.
+
+    Returns
+    -------
+    Analysis
+        Findings as offset spans, with ``.summary()``, ``.to_dict()`` and ``.reframe()``.
+
+    Examples
+    --------
+    >>> a = analyze('Prices may rise in May, "clearly," she said.')
+    >>> [h.text for h in a.hedges]
+    ['may']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() needs a str, got {type(text).__name__}; decode bytes first")
+    lex = lexicons if lexicons is not None else default_lexicons()
+    doc = Document(text)
+    hedges, boosters = hedging.find(doc, lex)
+    return Analysis(
+        text=text,
+        words=doc.words,
+        sentences=tuple(doc.span(s.start, s.end) for s in doc.sentences),
+        paragraphs=tuple(doc.span(p.start, p.end) for p in doc.paragraphs),
+        headings=tuple(doc.span(p.start, p.end) for p in doc.paragraphs if p.heading),
+        ignored=doc.ignored,
+        quotes=doc.quotes,
+        warnings=tuple(doc.warnings),
+        hedges=_sorted(hedges),
+        boosters=_sorted(boosters),
+        loaded_terms=_sorted(loaded.find(doc, lex)),
+        attributions=_sorted(attribution.find(doc, lex)),
+        doc=doc,
+    )

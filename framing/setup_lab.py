@@ -1,0 +1,40 @@
+"""Write JupyterLab settings overrides into this environment (run by ``make lab``/``make test``).
+
+A fresh workspace otherwise greets students with a "Select Kernel" dialog and asks to fetch
+news from the internet; classrooms are often offline.  The overrides live in
+``<venv>/share/jupyter/lab/settings/overrides.json`` so they never touch a user's own settings.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/apputils-extension:sessionDialogs": {"autoStartDefaultKernel": True},
+}
+
+
+def write_overrides(prefix: str | Path = sys.prefix) -> Path:
+    """Merge our overrides into ``PREFIX/share/jupyter/lab/settings/overrides.json``."""
+    path = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = {}
+    if path.exists():
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            current = {}
+    for plugin, settings in OVERRIDES.items():
+        current.setdefault(plugin, {}).update(settings)
+    path.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(f"JupyterLab settings: {write_overrides()}")

@@ -1,0 +1,365 @@
+"""The text model: paragraphs, sentences, tokens and quote regions as offsets.
+
+``Document(text)`` never modifies ``text``.  Every paragraph, sentence, token, quote and
+ignored span carries ``(start, end)`` offsets into it, so ``text[start:end]`` is the unit.
+
+Offline by construction: sentences come from NLTK's ``PunktSentenceTokenizer`` with our own
+``PunktParameters`` (no trained model, no ``nltk.download``), tokens from one regular
+expression, boilerplate patterns from ``framing/lexicons/boilerplate.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from framing.types import Ignored, Quote, Span
+
+# Abbreviations that end with a period but do not end a sentence (Punkt's ``abbrev_types``
+# holds them lowercase, without the final period).  Untrained Punkt splits after "Dr."
+# and "U.S." without them.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen sen rep gov lt col maj capt cmdr adm sgt cpl pvt st mt ft
+    jr sr rev hon pres supt insp det gens sens reps govs
+    u.s u.n u.k e.u u.s.a d.c n.y l.a a.m p.m i.e e.g etc vs v
+    inc corp co ltd llc bros dept univ assn est approx fig no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+# Words keep internal hyphens and apostrophes ("much-ballyhooed", "didn't", "Trump's").
+_TOKEN_RE = re.compile(
+    r"(?P<abbr>(?:[^\W\d_]\.){2,})"
+    r"|(?P<num>\d+(?:[.,:]\d+)*%?)"
+    r"|(?P<word>[^\W_](?:\w|[-\u2010\u2011'\u2019](?=[^\W_]))*)"
+    r"|(?P<punct>[^\w\s])"
+)
+_NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+
+_DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
+_DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
+_QUOTE_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
+_SINGLE_OPEN_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u201e\u00ab')
+_HEADING_END = set(".!?:;,\"'\u201d\u2019)\u2026")
+_MAX_HEADING_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    heading: bool
+    tok_start: int
+    tok_end: int
+
+
+class Token:
+    """One token: ``kind`` is ``"word"``, ``"num"`` or ``"punct"``; ``quote`` indexes
+    ``Document.quotes`` (``-1`` outside any quote)."""
+
+    __slots__ = ("start", "end", "norm", "sent", "quote", "kind")
+
+    def __init__(self, start: int, end: int, norm: str, sent: int, kind: str) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
+        self.sent = sent
+        self.quote = -1
+        self.kind = kind
+
+    @property
+    def in_quote(self) -> bool:
+        return self.quote >= 0
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind != "punct"
+
+    def __repr__(self) -> str:
+        return (
+            f"Token({self.start}, {self.end}, {self.norm!r}, sent={self.sent}, quote={self.quote})"
+        )
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = []
+    data = files("framing.lexicons").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+    header_seen = False
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        pattern, reason, _source = line.split("\t")
+        rows.append((re.compile(pattern, re.IGNORECASE), reason))
+    return tuple(rows)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """The reason a stripped line is page furniture, or ``None`` if it is article text."""
+    if len(line) > 300:
+        return None
+    for pattern, reason in _boilerplate():
+        if pattern.fullmatch(line):
+            return reason
+    return None
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer():
+    """A Punkt tokenizer built from our own parameters (no trained model needed)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def _is_heading(line: str) -> bool:
+    """Short lines without final punctuation ("Cracks in Trump's personality-driven diplomacy")."""
+    if not line or line[-1] in _HEADING_END:
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if re.search(r"[.!?][\"\u201d\u2019')]*\s", line):  # several sentences: not a heading
+        return False
+    return len(line.split()) <= _MAX_HEADING_WORDS
+
+
+class Document:
+    """The original text with its paragraphs, sentences, tokens, quotes and ignored spans.
+
+    Parameters
+    ----------
+    text : str
+        The text as decoded; it is stored as given and never modified.
+    """
+
+    def __init__(self, text: str) -> None:
+        if not isinstance(text, str):
+            raise TypeError(f"Document needs a str, got {type(text).__name__}")
+        self.text = text
+        self.warnings: list[str] = []
+        self.ignored: tuple[Ignored, ...] = ()
+        self.paragraphs: tuple[Paragraph, ...] = ()
+        self.sentences: tuple[Sentence, ...] = ()
+        self.tokens: list[Token] = []
+        self.quotes: tuple[Quote, ...] = ()
+        self._split_paragraphs()
+        self._find_quotes()
+        self._split_sentences_and_tokens()
+        self.words = sum(1 for t in self.tokens if t.kind != "punct")
+
+    # -- paragraphs -------------------------------------------------------------------
+    def _lines(self) -> list[tuple[int, int]]:
+        """Stripped ``(start, end)`` of every non-blank line; ``\\r\\n`` keeps its offsets."""
+        out = []
+        for m in re.finditer(r"[^\n]+", self.text):
+            s, e = m.start(), m.end()
+            while s < e and self.text[s].isspace():
+                s += 1
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
+
+    def _split_paragraphs(self) -> None:
+        text = self.text
+        lines = self._lines()
+        kept: list[tuple[int, int]] = []
+        ignored = []
+        after_ignored: set[int] = set()  # kept lines right after an ignored line
+        prev_ignored = False
+        for s, e in lines:
+            reason = boilerplate_reason(text[s:e])
+            if reason is None:
+                if prev_ignored:
+                    after_ignored.add(s)
+                kept.append((s, e))
+            else:
+                ignored.append(Ignored(s, e, text[s:e], reason))
+            prev_ignored = reason is not None
+        self.ignored = tuple(ignored)
+        # Blank-line separated blocks are paragraphs when the text has them (wrapped text);
+        # otherwise every line is a paragraph (one paragraph per line, like most web copy).
+        blank_separated = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
+        paragraphs: list[Paragraph] = []
+        if not blank_separated:
+            for s, e in kept:
+                paragraphs.append(Paragraph(s, e, _is_heading(text[s:e])))
+        else:
+            # Join the lines of each blank-line separated block; a block of one short line
+            # without final punctuation is a heading.
+            blocks: list[list[tuple[int, int]]] = []
+            for s, e in kept:
+                if (
+                    blocks
+                    and s not in after_ignored
+                    and not re.search(r"\n[ \t\r\f\v]*\n", text[blocks[-1][-1][1] : s])
+                ):
+                    blocks[-1].append((s, e))
+                else:
+                    blocks.append([(s, e)])
+            for block in blocks:
+                s, e = block[0][0], block[-1][1]
+                paragraphs.append(Paragraph(s, e, len(block) == 1 and _is_heading(text[s:e])))
+        self.paragraphs = tuple(paragraphs)
+
+    # -- quotes -----------------------------------------------------------------------
+    def _find_quotes(self) -> None:
+        text = self.text
+        quotes: list[Quote] = []
+        open_at: int | None = None  # an open double quote, possibly from a previous paragraph
+        open_mark = '"'
+        paras = self.paragraphs
+        for k, para in enumerate(paras):
+            continuing = open_at is not None
+            single_open: int | None = None
+            single_mark = "'"
+            for m in _QUOTE_MARK_RE.finditer(text, para.start, para.end):
+                p = m.start()
+                c = text[p]
+                if continuing:
+                    # The opening mark of a continued multi-paragraph quote.
+                    continuing = False
+                    if c == '"' or c in _DOUBLE_OPEN:
+                        continue
+                if c == '"' or c in _DOUBLE_OPEN or c in _DOUBLE_CLOSE:
+                    if open_at is None:
+                        if c in _DOUBLE_CLOSE:
+                            continue  # a stray closing mark: nothing to close
+                        open_at, open_mark = p, c
+                    elif c == '"' or c in _DOUBLE_CLOSE:
+                        if p > open_at + 1:
+                            quotes.append(
+                                Quote(open_at + 1, p, text[open_at + 1 : p], open_at, p, open_mark)
+                            )
+                        open_at = None
+                    continue
+                # Single marks: apostrophes unless they clearly open/close a quotation.
+                before = text[p - 1] if p > para.start else " "
+                after = text[p + 1] if p + 1 < para.end else " "
+                if (
+                    c in "'\u2018"
+                    and before in _SINGLE_OPEN_BEFORE
+                    and after.isalpha()
+                    and single_open is None
+                ):
+                    single_open, single_mark = p, c
+                elif (
+                    c in "'\u2019"
+                    and single_open is not None
+                    and not after.isalnum()
+                    and not before.isspace()
+                ):
+                    if open_at is None and p > single_open + 1:
+                        # A primary single-quoted quotation (British style); nested ones lie
+                        # inside a double quote already.
+                        quotes.append(
+                            Quote(
+                                single_open + 1,
+                                p,
+                                text[single_open + 1 : p],
+                                single_open,
+                                p,
+                                single_mark,
+                            )
+                        )
+                    single_open = None
+            if open_at is not None:
+                nxt = paras[k + 1] if k + 1 < len(paras) else None
+                if nxt is not None and (text[nxt.start] == '"' or text[nxt.start] in _DOUBLE_OPEN):
+                    continue  # multi-paragraph quote: it goes on in the next paragraph
+                end = para.end
+                if end > open_at + 1:
+                    quotes.append(
+                        Quote(open_at + 1, end, text[open_at + 1 : end], open_at, None, open_mark)
+                    )
+                line = text.count("\n", 0, open_at) + 1
+                self.warnings.append(
+                    f"unbalanced quote: the quotation opened at offset {open_at} (line {line}) "
+                    "is not closed; it was closed at the end of its paragraph"
+                )
+                open_at = None
+        quotes.sort(key=lambda q: (q.start, q.end))
+        self.quotes = tuple(quotes)
+
+    def quote_index_at(self, offset: int) -> int:
+        """Index into ``quotes`` of the quotation containing ``offset``, or ``-1``."""
+        for i, q in enumerate(self.quotes):
+            if q.start <= offset < q.end:
+                return i
+            if q.start > offset:
+                break
+        return -1
+
+    # -- sentences and tokens ---------------------------------------------------------
+    def _sentence_spans(self, para: Paragraph) -> list[tuple[int, int]]:
+        if para.heading:
+            return [(para.start, para.end)]
+        chunk = self.text[para.start : para.end]
+        try:
+            spans = list(sentence_tokenizer().span_tokenize(chunk))
+        except Exception:  # Punkt on pathological input: keep the paragraph whole
+            spans = [(0, len(chunk))]
+        return [(para.start + s, para.start + e) for s, e in spans if e > s] or [
+            (para.start, para.end)
+        ]
+
+    def _split_sentences_and_tokens(self) -> None:
+        text = self.text
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []
+        append = tokens.append
+        norm_table = _NORM_TABLE
+        for k, para in enumerate(self.paragraphs):
+            for s, e in self._sentence_spans(para):
+                si = len(sentences)
+                t0 = len(tokens)
+                for m in _TOKEN_RE.finditer(text, s, e):
+                    kind = m.lastgroup
+                    if kind == "abbr":
+                        kind = "word"
+                    append(
+                        Token(m.start(), m.end(), m.group().lower().translate(norm_table), si, kind)
+                    )
+                sentences.append(Sentence(s, e, k, para.heading, t0, len(tokens)))
+        # Mark tokens inside quotes (both lists are sorted by offset).
+        qi = 0
+        quotes = self.quotes
+        for t in tokens:
+            while qi < len(quotes) and quotes[qi].end <= t.start:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= t.start < quotes[qi].end:
+                t.quote = qi
+        self.sentences = tuple(sentences)
+        self.tokens = tokens
+
+    # -- helpers ----------------------------------------------------------------------
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """Tokens of sentence ``i``."""
+        s = self.sentences[i]
+        return self.tokens[s.tok_start : s.tok_end]
+
+    def span(self, start: int, end: int) -> Span:
+        """A ``Span`` of the original text."""
+        return Span(start, end, self.text[start:end])
+
+    def token_text(self, t: Token) -> str:
+        return self.text[t.start : t.end]

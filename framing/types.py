@@ -1,0 +1,222 @@
+"""Shared result types: every finding is a span of offsets into the original text.
+
+All classes are frozen dataclasses.  ``text[start:end] == span.text`` holds for every
+span the package returns; tests check it for arbitrary input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+#: Attribution kinds (``Attribution.kind``).
+KINDS = ("direct", "partial", "indirect", "according_to", "nominal", "continuation")
+
+#: Source types (``Attribution.source_type``).
+SOURCE_TYPES = ("named", "official", "anonymous", "organization", "unresolved", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A plain ``[start, end)`` slice of the original text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """Text excluded from analysis and word counts (blog boilerplate and the like)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation region: ``start``/``end`` cover the words *inside* the marks.
+
+    ``open_at`` and ``close_at`` are the offsets of the opening and closing marks;
+    ``close_at`` is ``None`` for an unbalanced quote closed at its paragraph's end.
+    A multi-paragraph quote is one region that spans the paragraph break.
+    """
+
+    start: int
+    end: int
+    text: str
+    open_at: int
+    close_at: int | None
+    mark: str = '"'
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "closed": self.closed}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon finding: a hedge, a booster or a loaded term.
+
+    ``term`` is the lexicon headword that matched (``"lavish"`` for "lavishing").
+    """
+
+    start: int
+    end: int
+    text: str
+    metric: str  # "hedge" | "booster" | "loaded"
+    category: str
+    in_quote: bool
+    term: str = ""
+    polarity: str = ""
+    strength: int = 1
+    alternatives: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "category": self.category,
+            "in_quote": self.in_quote,
+            "term": self.term,
+        }
+        if self.metric == "loaded":
+            d["polarity"] = self.polarity
+            d["strength"] = self.strength
+            d["alternatives"] = list(self.alternatives)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks: the words in the text and the resolved canonical ``name``."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """The speech verb that introduces an attribution; ``cls`` is its lexicon class."""
+
+    start: int
+    end: int
+    text: str
+    cls: str  # "neutral" | "evaluative" | "cognition"
+    lemma: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "class": self.cls,
+            "lemma": self.lemma,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One act of attribution: who said what, how it was introduced.
+
+    ``start``/``end`` cover the whole attribution (quote and frame) within one
+    sentence or quote region; ``quote`` is the quoted or reported content.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: Speaker | None
+    verb: Verb | None
+    quote: Span | None
+    source_type: str
+    anonymous: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "verb": self.verb.to_dict() if self.verb else None,
+            "quote": self.quote.to_dict() if self.quote else None,
+            "source_type": self.source_type,
+            "anonymous": self.anonymous,
+        }
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything ``framing.analyze`` finds in one text.  See ``docs/json.md``."""
+
+    text: str
+    words: int
+    sentences: tuple[Span, ...]
+    paragraphs: tuple[Span, ...]
+    headings: tuple[Span, ...]
+    ignored: tuple[Ignored, ...]
+    quotes: tuple[Quote, ...]
+    warnings: tuple[str, ...]
+    hedges: tuple[Match, ...]
+    boosters: tuple[Match, ...]
+    loaded_terms: tuple[Match, ...]
+    attributions: tuple[Attribution, ...]
+    doc: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts, densities per 1,000 words and per-metric breakdowns (author vs quoted)."""
+        from framing.summary import summarize
+
+        return summarize(self)
+
+    def reframe(self) -> Any:
+        """Replace author-voice loaded terms with their first neutral alternative."""
+        from framing.loaded import reframe
+
+        return reframe(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract (``"schema": 1``); see ``docs/json.md``."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "chars": self.chars,
+            "words": self.words,
+            "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
+            "paragraphs": [{"start": s.start, "end": s.end} for s in self.paragraphs],
+            "headings": [h.to_dict() for h in self.headings],
+            "ignored": [i.to_dict() for i in self.ignored],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "warnings": list(self.warnings),
+            "hedges": [m.to_dict() for m in self.hedges],
+            "boosters": [m.to_dict() for m in self.boosters],
+            "loaded_terms": [m.to_dict() for m in self.loaded_terms],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "summary": self.summary(),
+        }

@@ -1,0 +1,184 @@
+"""The text model: offsets round-trip; sentences, headings, quotes, ignored boilerplate."""
+
+import pytest
+
+from framing.text import Document
+from tests import texts
+
+
+def sentences(text):
+    d = Document(text)
+    return [text[s.start : s.end] for s in d.sentences]
+
+
+def quotes(text):
+    return [q.text for q in Document(text).quotes]
+
+
+# -- sentences: Punkt with our own abbreviations ---------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations with periods do not end a sentence (untrained Punkt splits there)
+        (texts.ABBREVIATIONS, [texts.ABBREVIATIONS[:65], "They left."]),
+        # a plain two-sentence paragraph splits
+        ("It rained. The match went on.", ["It rained.", "The match went on."]),
+        # a heading is one sentence of its own, without final punctuation
+        (
+            texts.HEADING_TEXT,
+            ["Cracks in the coalition", "The coalition may split, officials said."],
+        ),
+        # Mr. and Sen. before names
+        (
+            "Mr. Kim and Sen. Ruiz spoke. Then they left.",
+            ["Mr. Kim and Sen. Ruiz spoke.", "Then they left."],
+        ),
+        # a quote ending a sentence keeps its closing mark in that sentence
+        ('"We won." She smiled.', ['"We won."', "She smiled."]),
+    ],
+    ids=["abbreviations", "two-sentences", "heading", "titles", "quote-final"],
+)
+def test_sentences(text, expected):
+    assert sentences(text) == expected
+
+
+# -- quote regions ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (texts.STRAIGHT_QUOTES, ["We will keep talking,"]),  # straight double quotes
+        (texts.CURLY_QUOTES, ["We will keep talking,"]),  # curly double quotes
+        # a nested single quote stays inside the outer quotation
+        (texts.NESTED_SINGLE, ["He told me \u2018never again\u2019 last week,"]),
+        (texts.APOSTROPHES, []),  # apostrophes are not quote marks
+        (texts.BRITISH_SINGLE, ["We are ready,"]),  # single quotes as primary quotes
+        # a paragraph that opens a quote without closing it continues in the next
+        (
+            texts.MULTI_PARAGRAPH_QUOTE,
+            [texts.MULTI_PARAGRAPH_QUOTE[1 : texts.MULTI_PARAGRAPH_QUOTE.index('," she') + 1]],
+        ),
+        ('the album "Northern Lights" sold well', ["Northern Lights"]),  # a title is a region
+        ('She said "" and left.', []),  # an empty quote is no region
+    ],
+    ids=[
+        "straight",
+        "curly",
+        "nested-single",
+        "apostrophes",
+        "british-single",
+        "multi-paragraph",
+        "title",
+        "empty",
+    ],
+)
+def test_quote_regions(text, expected):
+    assert quotes(text) == expected
+
+
+def test_multi_paragraph_quote_is_one_region_across_the_break():
+    d = Document(texts.MULTI_PARAGRAPH_QUOTE)
+    (q,) = d.quotes
+    assert "\n" in q.text and q.text.endswith("ends it,") and q.closed
+    assert not d.warnings
+
+
+def test_unbalanced_quote_closes_at_paragraph_end_with_a_warning():
+    d = Document(texts.UNBALANCED_QUOTE)
+    (q,) = d.quotes
+    assert q.text == "we will win" and not q.closed
+    assert len(d.warnings) == 1 and "unbalanced quote" in d.warnings[0]
+    # the next paragraph is the author's again
+    assert not any(t.in_quote for t in d.tokens if t.start > q.end)
+
+
+def test_every_token_knows_whether_it_is_quoted():
+    d = Document(texts.CURLY_QUOTES)
+    flags = {d.text[t.start : t.end]: t.in_quote for t in d.tokens if t.kind == "word"}
+    assert flags == {
+        "We": True,
+        "will": True,
+        "keep": True,
+        "talking": True,
+        "the": False,
+        "minister": False,
+        "said": False,
+    }
+
+
+# -- tokens ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("much-ballyhooed summit", ["much-ballyhooed", "summit"]),  # hyphenated word is one token
+        ("didn't", ["didn't"]),  # contraction is one token
+        ("Trump\u2019s", ["trump's"]),  # curly apostrophe normalised
+        ("1,000 delegates", ["1,000", "delegates"]),  # number with thousands separator
+        ("U.S. officials", ["u.s.", "officials"]),  # dotted abbreviation
+        ("war -- and peace", ["war", "-", "-", "and", "peace"]),  # dashes are punctuation
+    ],
+    ids=["hyphen", "contraction", "curly-apostrophe", "number", "abbreviation", "double-dash"],
+)
+def test_tokens(text, expected):
+    assert [t.norm for t in Document(text).tokens] == expected
+
+
+# -- headings and ignored boilerplate --------------------------------------------------
+def test_boilerplate_lines_are_ignored_and_not_tokenized():
+    d = Document(texts.BOILERPLATE_TAIL)
+    assert [i.text for i in d.ignored] == [
+        "Advertisement",
+        "Share this article",
+        "No comments:",
+        "Post a Comment",
+    ]
+    assert d.words == 4
+    assert all(t.end <= d.ignored[0].start for t in d.tokens)
+
+
+@pytest.mark.parametrize(
+    "line, is_heading",
+    [
+        ("Cracks in Trump's personality-driven diplomacy", True),  # short, no final punctuation
+        ("The summit ended early.", False),  # a sentence
+        ("the summit ended early", False),  # lowercase start: a wrapped fragment, not a heading
+        ("Willing to walk away -- but should he have walked in at all?", False),  # a question
+    ],
+    ids=["heading", "sentence", "lowercase", "question"],
+)
+def test_headings(line, is_heading):
+    d = Document(line + "\nThe talks went on.")
+    assert d.paragraphs[0].heading is is_heading
+
+
+def test_blank_line_separated_text_joins_wrapped_lines_into_paragraphs():
+    text = "The talks began\non Monday and went on.\n\nA second paragraph."
+    d = Document(text)
+    assert [text[p.start : p.end] for p in d.paragraphs] == [
+        "The talks began\non Monday and went on.",
+        "A second paragraph.",
+    ]
+
+
+def test_crlf_offsets_round_trip():
+    d = Document(texts.CRLF_TEXT)
+    for t in d.tokens:
+        assert "\r" not in d.text[t.start : t.end]
+    assert [i.text for i in d.ignored] == ["No comments:"]
+    assert d.quotes[0].text == "We may agree,"
+
+
+def test_text_is_never_modified():
+    d = Document(texts.CRLF_TEXT)
+    assert d.text is texts.CRLF_TEXT
+
+
+def test_document_rejects_bytes_with_a_clear_message():
+    with pytest.raises(TypeError, match="needs a str"):
+        Document(b"bytes")
+
+
+def test_boilerplate_inside_a_wrapped_block_splits_it():
+    text = "The talks began\nAdvertisement\non Monday.\n\nEnd."
+    d = Document(text)
+    assert [i.text for i in d.ignored] == ["Advertisement"]
+    assert all(not (p.start < d.ignored[0].start < p.end) for p in d.paragraphs)
