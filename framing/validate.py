@@ -190,6 +190,39 @@ def score_article(text: str, gold: dict[str, Any], analysis: Any = None) -> dict
     return result
 
 
+def disagreements(text: str, gold: dict[str, Any], analysis: Any = None) -> dict[str, Any]:
+    """Where the analyzer and the annotator part ways: the spans behind the scores.
+
+    Parameters
+    ----------
+    text, gold, analysis
+        As for :func:`score_article`.
+
+    Returns
+    -------
+    dict
+        ``{metric: {"missed": [gold items not found], "extra": [found items not in gold]}}``;
+        found items are given as ``to_dict()`` records, gold items as stored.
+    """
+    if analysis is None:
+        from framing import analyze
+
+        analysis = analyze(text)
+    out: dict[str, Any] = {}
+    for metric in METRICS:
+        g_items = gold.get(metric, [])
+        f_items = list(getattr(analysis, metric))
+        pairs = match_spans(
+            [_anchors_gold(x) for x in g_items], [_anchors_found(x) for x in f_items]
+        )
+        got_g, got_f = {i for i, _ in pairs}, {j for _, j in pairs}
+        out[metric] = {
+            "missed": [x for i, x in enumerate(g_items) if i not in got_g],
+            "extra": [x.to_dict() for j, x in enumerate(f_items) if j not in got_f],
+        }
+    return out
+
+
 def _overall(articles: list[dict[str, Any]]) -> dict[str, Any]:
     total: dict[str, Any] = {}
     for metric in METRICS:
