@@ -144,6 +144,16 @@ def test_speaker_accuracy(name, correct):
     assert a["matched"] == 1 and a["speaker_accuracy"] == (1.0 if correct else 0.0)
 
 
+def test_disagreements_list_the_spans_behind_the_scores():
+    gold = _gold(hedges=[_span("may"), _span("might")])
+    found = SimpleNamespace(
+        hedges=[_m("may"), _m("Prices")], boosters=[], loaded_terms=[], attributions=[]
+    )
+    d = validate.disagreements(TOY, gold, found)["hedges"]
+    assert [x["text"] for x in d["missed"]] == ["might"]
+    assert [x["text"] for x in d["extra"]] == ["Prices"]
+
+
 # -- the report ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def report() -> dict:
@@ -297,6 +307,20 @@ def test_crosswind_is_the_most_hedged_outlet(analyses):
     # lesson claim: the web analysis hedges most per 1,000 words (author's voice)
     ranking = sorted(SARN, key=lambda i: -per_1000(analyses[i], "hedges", author_only=True))
     assert ranking[0] == "sarn-summit-crosswind"
+
+
+def test_state_media_is_the_least_hedged_outlet(analyses):
+    # lesson claim: the DNNA never softens a claim in its own voice
+    hedges = {i: per_1000(analyses[i], "hedges", author_only=True) for i in SARN}
+    assert min(hedges, key=hedges.get) == "sarn-summit-dnna"
+
+
+def test_partisan_outlets_boost_the_most(analyses):
+    # lesson claim: the two partisan outlets carry the most boosters; the wire the fewest
+    boosters = {i: per_1000(analyses[i], "boosters", author_only=False) for i in SARN}
+    ranking = sorted(SARN, key=lambda i: -boosters[i])
+    assert set(ranking[:2]) == {"sarn-summit-dnna", "sarn-summit-sentinel"}
+    assert boosters["sarn-summit-wire"] == min(boosters.values())
 
 
 def test_sentinel_uses_more_loaded_language_than_the_wire(analyses):
