@@ -45,5 +45,8 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python benchmarks/bench_analyze.py
 
+# Lesson and exercise verbs (make app, ...) live beside their owners.
+-include mk/*.mk
+
 clean:
 	rm -rf $(VENV) build .pytest_cache .hypothesis

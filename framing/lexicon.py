@@ -336,15 +336,19 @@ class Lexicon:
     def __init__(self, name: str, entries: Iterable[Entry]) -> None:
         self.name = name
         self.entries: tuple[Entry, ...] = tuple(entries)
-        index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        # first token -> [(length, {token tuple: [entries]})], longest first
+        table: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for e in self.entries:
             for surface in e.surfaces():
                 norms = tokenize_norms(surface)
                 if norms:
-                    index.setdefault(norms[0], []).append((norms, e))
-        for cands in index.values():
-            cands.sort(key=lambda c: -len(c[0]))  # longest first
-        self._index = index
+                    by_len = table.setdefault(norms[0], {})
+                    entries = by_len.setdefault(len(norms), {}).setdefault(norms, [])
+                    if e not in entries:
+                        entries.append(e)
+        self._index = {
+            first: sorted(by_len.items(), key=lambda kv: -kv[0]) for first, by_len in table.items()
+        }
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -360,29 +364,37 @@ class Lexicon:
         tokens = doc.tokens
         text = doc.text
         index = self._index
+        doc_index = doc.norm_index()
+        # Only positions whose token starts some entry are examined: cost grows with the
+        # number of candidate tokens, not with the size of the lexicon or the text.
+        keys = index.keys() & doc_index.keys()
+        positions = sorted(p for k in keys for p in doc_index[k])
+        norms = doc.norms()
         n = len(tokens)
         hits: list[Hit] = []
-        i = 0
-        while i < n:
-            cands = index.get(tokens[i].norm)
-            if cands is None:
-                i += 1
+        last_end = 0
+        for i in positions:
+            if i < last_end:
                 continue
             sent = tokens[i].sent
-            for norms, entry in cands:
-                j = i + len(norms)
+            found = False
+            for length, seqs in index[norms[i]]:
+                j = i + length
                 if j > n or tokens[j - 1].sent != sent:
                     continue
-                if any(tokens[i + k].norm != norms[k] for k in range(1, len(norms))):
+                entries = seqs.get(tuple(norms[i:j])) if length > 1 else seqs.get((norms[i],))
+                if not entries:
                     continue
-                if entry.rules and not all(r.holds(doc, i, j) for r in entry.rules):
-                    continue
-                s, e = tokens[i].start, tokens[j - 1].end
-                hits.append(Hit(i, j, s, e, text[s:e], entry))
-                i = j
-                break
-            else:
-                i += 1
+                for entry in entries:
+                    if entry.rules and not all(r.holds(doc, i, j) for r in entry.rules):
+                        continue
+                    s, e = tokens[i].start, tokens[j - 1].end
+                    hits.append(Hit(i, j, s, e, text[s:e], entry))
+                    last_end = j
+                    found = True
+                    break
+                if found:
+                    break
         return hits
 
 

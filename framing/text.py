@@ -11,6 +11,7 @@ expression, boilerplate patterns from ``framing/lexicons/boilerplate.tsv``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -40,6 +41,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>[^\w\s])"
 )
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_NORM_TABLE_CHARS = "\u2019\u2018\u2010\u2011"
+_MAYBE_BREAK_RE = re.compile(r"[.?!][\"'\u201d\u2019)\]]*\s")
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 _DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
@@ -95,8 +98,9 @@ class Token:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = []
+def _boilerplate() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """All boilerplate patterns as one regex (group ``b<k>`` is row k) and their reasons."""
+    patterns, reasons = [], []
     data = files("framing.lexicons").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
     header_seen = False
     for line in data.splitlines():
@@ -106,28 +110,63 @@ def _boilerplate() -> tuple[tuple[re.Pattern[str], str], ...]:
             header_seen = True
             continue
         pattern, reason, _source = line.split("\t")
-        rows.append((re.compile(pattern, re.IGNORECASE), reason))
-    return tuple(rows)
+        re.compile(pattern)  # fail here, naming the pattern, if a row is broken
+        patterns.append(f"(?P<b{len(patterns)}>{pattern})")
+        reasons.append(reason)
+    return re.compile("|".join(patterns), re.IGNORECASE), tuple(reasons)
 
 
 def boilerplate_reason(line: str) -> str | None:
     """The reason a stripped line is page furniture, or ``None`` if it is article text."""
     if len(line) > 300:
         return None
-    for pattern, reason in _boilerplate():
-        if pattern.fullmatch(line):
-            return reason
+    regex, reasons = _boilerplate()
+    m = regex.fullmatch(line)
+    if m is None:
+        return None
+    group = next(name for name, value in m.groupdict().items() if value is not None)
+    return reasons[int(group[1:])]
+
+
+_PLAIN_BREAK_RE = re.compile(r"([^\W\d_][\w'\u2019-]*)([.?!])\s+\S+")
+
+
+def plain_sentbreak(context: str) -> bool | None:
+    """Punkt's verdict on a break context, computed without Punkt for the plain case.
+
+    A plain word (not an abbreviation we list, not an initial, no digits first) followed
+    by ``. ? !`` and white space: Punkt with no trained collocations or orthographic
+    context always breaks there.  ``None`` means "ask Punkt" (``tests/test_text.py``
+    checks the two agree).
+    """
+    m = _PLAIN_BREAK_RE.fullmatch(context)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if m.group(2) != "." or (
+        len(word) > 1 and word not in ABBREVIATIONS and word.rsplit("-", 1)[-1] not in ABBREVIATIONS
+    ):
+        return True
     return None
 
 
 @lru_cache(maxsize=1)
 def sentence_tokenizer():
-    """A Punkt tokenizer built from our own parameters (no trained model needed)."""
+    """A Punkt tokenizer built from our own parameters (no trained model needed).
+
+    Punkt annotates every candidate break in Python; the plain case (most breaks in news)
+    is decided by ``plain_sentbreak`` first, which keeps ``analyze`` fast.
+    """
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    class _Punkt(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            verdict = plain_sentbreak(text)
+            return verdict if verdict is not None else super().text_contains_sentbreak(text)
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
 
 
 def _is_heading(line: str) -> bool:
@@ -311,7 +350,9 @@ class Document:
 
     # -- sentences and tokens ---------------------------------------------------------
     def _sentence_spans(self, para: Paragraph) -> list[tuple[int, int]]:
-        if para.heading:
+        if para.heading or not _MAYBE_BREAK_RE.search(self.text, para.start, para.end):
+            # Punkt only breaks after . ? ! followed by white space: without one, the
+            # paragraph is one sentence and Punkt (the slow part) need not run.
             return [(para.start, para.end)]
         chunk = self.text[para.start : para.end]
         try:
@@ -324,32 +365,62 @@ class Document:
 
     def _split_sentences_and_tokens(self) -> None:
         text = self.text
+        # Norms are slices of the lowered text when lowering keeps every offset (almost
+        # always; "İ" is a rare exception handled token by token).
+        low = text.lower()
+        if len(low) != len(text):
+            low = None
+        elif any(c in text for c in _NORM_TABLE_CHARS):
+            low = low.translate(_NORM_TABLE)
         sentences: list[Sentence] = []
         tokens: list[Token] = []
+        starts: list[int] = []
         append = tokens.append
-        norm_table = _NORM_TABLE
+        finditer = _TOKEN_RE.finditer
         for k, para in enumerate(self.paragraphs):
             for s, e in self._sentence_spans(para):
                 si = len(sentences)
                 t0 = len(tokens)
-                for m in _TOKEN_RE.finditer(text, s, e):
+                for m in finditer(text, s, e):
+                    a, b = m.span()
                     kind = m.lastgroup
-                    if kind == "abbr":
-                        kind = "word"
-                    append(
-                        Token(m.start(), m.end(), m.group().lower().translate(norm_table), si, kind)
-                    )
+                    norm = low[a:b] if low is not None else m.group().lower().translate(_NORM_TABLE)
+                    append(Token(a, b, norm, si, "word" if kind == "abbr" else kind))
+                    starts.append(a)
                 sentences.append(Sentence(s, e, k, para.heading, t0, len(tokens)))
-        # Mark tokens inside quotes (both lists are sorted by offset).
-        qi = 0
-        quotes = self.quotes
-        for t in tokens:
-            while qi < len(quotes) and quotes[qi].end <= t.start:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].start <= t.start < quotes[qi].end:
-                t.quote = qi
+        # Mark the tokens inside each quote (found by bisection: quotes are few).
+        for qi, q in enumerate(self.quotes):
+            for t in tokens[bisect_left(starts, q.start) : bisect_left(starts, q.end)]:
+                if t.quote < 0:
+                    t.quote = qi
         self.sentences = tuple(sentences)
         self.tokens = tokens
+        self._starts = starts
+        self._norm_index: dict[str, list[int]] | None = None
+        self._norms: list[str] | None = None
+
+    def norm_index(self) -> dict[str, list[int]]:
+        """Token positions by normalised form (built once; lexicon matching uses it)."""
+        if self._norm_index is None:
+            index: dict[str, list[int]] = {}
+            for i, t in enumerate(self.tokens):
+                lst = index.get(t.norm)
+                if lst is None:
+                    index[t.norm] = [i]
+                else:
+                    lst.append(i)
+            self._norm_index = index
+        return self._norm_index
+
+    def norms(self) -> list[str]:
+        """Normalised form of every token, in order (built once)."""
+        if self._norms is None:
+            self._norms = [t.norm for t in self.tokens]
+        return self._norms
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self._starts, offset)
 
     # -- helpers ----------------------------------------------------------------------
     def sentence_tokens(self, i: int) -> list[Token]:

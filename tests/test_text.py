@@ -182,3 +182,23 @@ def test_boilerplate_inside_a_wrapped_block_splits_it():
     d = Document(text)
     assert [i.text for i in d.ignored] == ["Advertisement"]
     assert all(not (p.start < d.ignored[0].start < p.end) for p in d.paragraphs)
+
+
+def test_plain_sentbreak_shortcut_agrees_with_punkt():
+    """The fast path must give Punkt's own verdict on every context it decides."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from framing import corpus
+    from framing.text import plain_sentbreak, sentence_tokenizer
+
+    ours = sentence_tokenizer()
+    punkt = PunktSentenceTokenizer(ours._params)
+    extra = "He left. the end. Dr. Lee met J. Smith. Ex-Gov. Ruiz spoke! Really? No. G7. Done."
+    decided = 0
+    for _, text in [*corpus.iter_articles(), ("extra", extra)]:
+        for _, context in punkt._match_potential_end_contexts(text):
+            verdict = plain_sentbreak(context)
+            if verdict is not None:
+                decided += 1
+                assert verdict == punkt.text_contains_sentbreak(context), context
+    assert decided > 50

@@ -1,0 +1,74 @@
+"""Speed of `framing.analyze` next to VADER on the same text, and `import framing` time.
+
+Run with `make bench`.  Prints numbers; asserts nothing (targets are in the README).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+import framing
+from framing import corpus
+
+TARGET_WORDS = 200_000
+
+
+def big_text() -> str:
+    """The bundled articles, repeated to about TARGET_WORDS words (paragraph breaks kept)."""
+    parts = [text for _, text in corpus.iter_articles()]
+    one = "\n".join(parts)
+    words = framing.analyze(one).words
+    return "\n".join([one] * max(1, TARGET_WORDS // max(words, 1)))
+
+
+def words_per_second(fn, text: str, words: int, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn(text)
+        times.append(time.perf_counter() - t0)
+    return words / min(times)
+
+
+def import_time_ms(repeat: int = 5) -> float:
+    """Median wall time of `python -c 'import framing'` minus a bare interpreter start."""
+
+    def run(code: str) -> float:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - t0
+
+    bare = statistics.median(run("pass") for _ in range(repeat))
+    full = statistics.median(run("import framing") for _ in range(repeat))
+    return 1000 * (full - bare)
+
+
+def main() -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    text = big_text()
+    words = framing.analyze(text).words
+    framing.default_lexicons()  # loaded once per process, as in a lesson
+    ours = words_per_second(framing.analyze, text, words)
+
+    vader = SentimentIntensityAnalyzer()
+    lines = [line for line in text.splitlines() if line.strip()]
+
+    def run_vader(_text: str) -> None:
+        # VADER scores one sentence or paragraph at a time, as its docs recommend.
+        for line in lines:
+            vader.polarity_scores(line)
+
+    theirs = words_per_second(run_vader, text, words, repeat=1)
+    print(f"text: {len(text):,} chars, {words:,} words")
+    print(f"framing.analyze:                  {ours:12,.0f} words/s")
+    print(f"vaderSentiment polarity_scores:   {theirs:12,.0f} words/s")
+    print(f"ratio (framing / VADER):          {ours / theirs:12.2f}   (target >= 2.0)")
+    print(f"import framing:                   {import_time_ms():12.0f} ms  (target <= 150 ms)")
+
+
+if __name__ == "__main__":
+    main()
