@@ -35,7 +35,7 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.lab
 
 lab: $(VENV)/.lab
-	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
