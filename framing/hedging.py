@@ -1,51 +1,396 @@
-"""Hedges and boosters (starter: plain lexicon matching; issue 3 brings the context logic)."""
+"""Hedges and boosters: how strongly the author, and each quoted speaker, commit to a claim.
+
+``find`` matches the ``hedges`` and ``boosters`` lexicons (``framing/lexicons/*.tsv``, whose
+context rules do most of the disambiguation) and then applies the logic the rule language
+cannot express.  ``summarize`` separates the author's voice from quoted voices.
+
+Rules applied here, on top of the lexicon's context rules
+----------------------------------------------------------
+1. **suggest** is a hedge only with a proposition: a ``that`` among the next three tokens
+   ("suggested to reporters that"), a clause subject right after it ("suggested he might"),
+   no object at all ("..., one official suggested."), or an evidence subject right before it
+   ("the data suggest a slowdown", "research suggests caution").  A person suggesting a
+   noun phrase is a proposal: "She suggested a compromise on tariffs" is not a hedge.
+2. **Approximators before a/an** ("about an hour", "around a third") count only when a
+   quantity noun follows the article: the rule language looks one token ahead, and
+   "gathered around a television" must not count.  *third, fifth, tenth, quarter* are
+   quantities only before *of*, punctuation or a function word ("about a third of the
+   vote"), ordinals before a noun ("talks about a third summit").  Before the bare number word *one*
+   they count only in "one in five" and the like ("talked about one of the issues" is not),
+   and *about*/*around* before a year ("worries about 2020") are prepositions.
+3. **Negated boosters.**  A booster right after a negator (*not, never, no, nor, without,
+   hardly, scarcely, barely*, any ``n't`` word), with at most two bridge words between
+   them ("isn't entirely clear", "wasn't so sure"), becomes one hedge of category
+   ``negated-booster`` spanning negator to booster.  A negated certainty *verb* ("did not
+   show that") is dropped: it denies the evidence rather than softening a claim.  The idiom
+   "no doubt" is a booster row of its own and stays a booster.
+4. **Overlaps between the two lexicons.**  When a hedge and a booster overlap, the longer
+   one wins and a tie goes to the hedge ("not certain" is one hedge, not a booster inside
+   a hedge); overlapping negated boosters merge into one span.
+5. **First-person cognition** rows (``think``, ``believe``, ``expect`` …) only match after
+   *I*/*we* (a rule in ``hedges.tsv``); here the span is widened back to the pronoun, so
+   the hedge reads "I think", "we don't believe".  Inside a quotation it is the speaker's
+   hedge (``in_quote`` is true), in the author's voice it is the author's.
+
+Reported-speech *would* ("he said he would") and deontic *should/must* are never hedges; past
+ability *could* is excluded where the context shows it (negation, perception verbs,
+if/before/until/so-that clauses) and otherwise counted, a known source of false positives
+(see ``docs/hedging-limits.md``).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from framing.summary import per_thousand, quoted_words
 from framing.types import Match
 
 if TYPE_CHECKING:
-    from framing.lexicon import Hit, LexiconSet
-    from framing.text import Document
+    from framing.lexicon import Entry, Hit, LexiconSet
+    from framing.text import Document, Token
     from framing.types import Analysis
 
+# -- word sets used by the rules above --------------------------------------------------
+_FIRST_PERSON = frozenset(
+    "i we i'd we'd i'm we're i've we've i'll we'll".split()
+)  # subjects of a first-person cognition hedge
+_COGNITION_BRIDGE = frozenset(
+    """do don't not didn't did still also just personally now would can't cannot could might
+    may must to tend kind sort of even already really all both always generally honestly
+    frankly actually somehow rather""".split()
+)  # words that may stand between "I" and the verb ("I don't really think")
+_NEGATORS = frozenset("not never no nor without hardly scarcely barely".split())
+_REFUSE = frozenset("refused refuses refusing declined declines declining".split())
+_NEGATION_BRIDGE = frozenset(
+    """be been being so too all that yet entirely completely totally absolutely quite always
+    particularly exactly altogether very""".split()
+)  # "isn't so sure", "not all that clear"
+_CLAUSE_START = frozenset("he she it they there we i you".split())
+_EVIDENCE_SUBJECTS = frozenset(
+    """it this that which what these those evidence data poll polls results result findings
+    finding study studies research report reports figures figure numbers signs sign record
+    records comments comment remarks remark statement statements analysis survey surveys
+    documents document trend trends pattern patterns history experience move moves decision
+    tone silence impasse estimates models model indicators indicator testimony footage
+    images accounts account reporting language timing wording episode outcome""".split()
+)  # non-human subjects: "the data suggest a slowdown" is an inference, not a proposal
+_SUBJECT_SKIP = frozenset(
+    "also may might could would seem seems seemed to appear appears strongly further all both "
+    "only still even clearly already".split()
+)  # words between the subject and "suggest" ("the data would also seem to suggest")
+_QUANTITY_NOUNS = frozenset(
+    """dozen score hundred thousand million billion trillion half third quarter fifth tenth
+    hour minute second day week month year decade century mile kilometre kilometer metre
+    meter foot inch acre ton tonne pound kilogram litre liter gallon barrel percent
+    percentage""".split()
+)  # "about an hour", "around a third", "nearly a year"
+_ORDINALS = frozenset("third fifth tenth quarter".split())
+_AFTER_FRACTION = frozenset(
+    """of in on at to from since for by over during after before and or but than as this
+    that last next each per while when compared more less fewer""".split()
+)  # what may follow a fraction used as a quantity ("by about a third in 2022")
+_ONE_FOLLOWERS = frozenset(
+    "in out hundred thousand million billion dozen third quarter half percent per".split()
+)  # "about one in five"
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
-def _match(doc: Document, h: Hit, metric: str) -> Match:
-    e = h.entry
+
+@dataclass(slots=True)
+class _Item:
+    """A finding before it becomes a ``Match``: token range plus its lexicon row."""
+
+    i: int
+    j: int
+    metric: str  # "hedge" | "booster"
+    category: str
+    entry: Entry
+    from_lexicon_hedge: bool = False
+
+
+# -- rule 1: suggest --------------------------------------------------------------------
+def _suggest_is_hedge(doc: Document, h: Hit) -> bool:
+    tokens = doc.tokens
+    sent = doc.sentences[tokens[h.i].sent]
+    after = tokens[h.j : min(h.j + 3, sent.tok_end)]
+    if not after or after[0].kind == "punct":
+        return True  # no object: "..., one official suggested."
+    if any(t.norm == "that" for t in after):
+        return True
+    if after[0].norm in _CLAUSE_START:
+        return True  # "suggested he might..."
+    k = h.i - 1
+    while k >= sent.tok_start and tokens[k].norm in _SUBJECT_SKIP:
+        k -= 1
+    return k >= sent.tok_start and tokens[k].norm in _EVIDENCE_SUBJECTS
+
+
+# -- rule 2: approximators ---------------------------------------------------------------
+def _approximator_ok(doc: Document, h: Hit) -> bool:
+    tokens = doc.tokens
+    sent = doc.sentences[tokens[h.i].sent]
+    if h.j >= sent.tok_end:
+        return True  # a row without a next-token rule ("or so" at the end)
+    nxt = tokens[h.j]
+    after = tokens[h.j + 1] if h.j + 1 < sent.tok_end else None
+    if nxt.norm in ("a", "an"):
+        if after is None or after.norm not in _QUANTITY_NOUNS:
+            return False
+        nxt, k = after, h.j + 2
+        after = tokens[k] if k < sent.tok_end else None
+    if nxt.norm in _ORDINALS:
+        # "about a third of the vote" is a quantity, "about a third summit" an ordinal
+        return after is None or after.kind == "punct" or after.norm in _AFTER_FRACTION
+    if nxt.norm == "one":
+        return after is not None and after.norm in _ONE_FOLLOWERS
+    if h.entry.term in ("about", "around") and nxt.kind == "num" and _YEAR.fullmatch(nxt.norm):
+        return False
+    return True
+
+
+def _keep_hedge(doc: Document, h: Hit) -> bool:
+    if h.entry.term == "suggest":
+        return _suggest_is_hedge(doc, h)
+    if h.entry.category == "approximator":
+        return _approximator_ok(doc, h)
+    return True
+
+
+# -- rule 5: cognition span -------------------------------------------------------------
+def _cognition_start(doc: Document, h: Hit) -> int:
+    """Token index of the first-person subject of a cognition verb, or the verb itself."""
+    tokens = doc.tokens
+    lo = doc.sentences[tokens[h.i].sent].tok_start
+    k = h.i - 1
+    while k >= lo and k >= h.i - 4:
+        norm = tokens[k].norm
+        if norm in _FIRST_PERSON:
+            return k
+        if norm not in _COGNITION_BRIDGE:
+            break
+        k -= 1
+    return h.i
+
+
+# -- rule 3: negation -------------------------------------------------------------------
+def _is_negator(t: Token) -> bool:
+    return t.norm in _NEGATORS or t.norm.endswith("n't")
+
+
+def _negator_before(doc: Document, i: int) -> int | None:
+    """Index of a negator right before token ``i`` (at most two bridge words between)."""
+    tokens = doc.tokens
+    lo = doc.sentences[tokens[i].sent].tok_start
+    k = i - 1
+    for _ in range(3):
+        if k < lo:
+            return None
+        if _is_negator(tokens[k]):
+            return k
+        if tokens[k].norm not in _NEGATION_BRIDGE:
+            return None
+        k -= 1
+    return None
+
+
+def _negation_start(doc: Document, i: int) -> int:
+    """Widen a negated-booster row matched without its negator ("did not rule out")."""
+    tokens = doc.tokens
+    lo = doc.sentences[tokens[i].sent].tok_start
+    for k in range(i - 1, max(i - 4, lo - 1), -1):
+        if _is_negator(tokens[k]) or tokens[k].norm in _REFUSE:
+            return k
+    return i
+
+
+# -- rule 4: overlaps -------------------------------------------------------------------
+def _overlaps(a: _Item, b: _Item) -> bool:
+    return a.i < b.j and b.i < a.j
+
+
+def _merge_negated(items: list[_Item]) -> list[_Item]:
+    """Union overlapping negated-booster spans ("isn't entirely" + "isn't entirely clear")."""
+    out: list[_Item] = []
+    for it in sorted(items, key=lambda x: (x.i, -x.j)):
+        if out and _overlaps(out[-1], it):
+            last = out[-1]
+            # the later booster is the head ("clear" in "isn't entirely clear")
+            head = it.entry if it.j >= last.j else last.entry
+            out[-1] = _Item(last.i, max(last.j, it.j), "hedge", "negated-booster", head)
+        else:
+            out.append(it)
+    return out
+
+
+def _resolve(items: list[_Item]) -> list[_Item]:
+    """Keep the longer of overlapping items; on a tie prefer a hedge, then a lexicon row."""
+    ranked = sorted(
+        items,
+        key=lambda x: (-(x.j - x.i), x.metric != "hedge", not x.from_lexicon_hedge, x.i),
+    )
+    kept: list[_Item] = []
+    for it in ranked:
+        if not any(_overlaps(it, k) for k in kept):
+            kept.append(it)
+    return sorted(kept, key=lambda x: (x.i, x.j))
+
+
+def _to_match(doc: Document, it: _Item) -> Match:
+    tokens = doc.tokens
+    start, end = tokens[it.i].start, tokens[it.j - 1].end
+    e = it.entry
+    source = e.source
+    if it.category == "negated-booster" and e.category != "negated-booster":
+        source = f"{e.source}; negated: Hübler 1983"
     return Match(
-        h.start,
-        h.end,
-        h.text,
-        metric,
-        e.category,
-        doc.tokens[h.i].in_quote,
+        start,
+        end,
+        doc.text[start:end],
+        it.metric,
+        it.category,
+        tokens[it.i].in_quote,
         term=e.term,
-        source=e.source,
+        strength=e.strength,
+        note=e.note,
+        source=source,
     )
 
 
 def find(doc: Document, lexicons: LexiconSet) -> tuple[list[Match], list[Match]]:
-    """Hedges and boosters in ``doc``."""
-    hedges = [_match(doc, h, "hedge") for h in lexicons["hedges"].find(doc)]
-    boosters = [_match(doc, h, "booster") for h in lexicons["boosters"].find(doc)]
+    """Hedges and boosters in ``doc``, each a ``Match`` with exact offsets and its voice.
+
+    Parameters
+    ----------
+    doc : Document
+        The tokenized text (``framing.text.Document``).
+    lexicons : LexiconSet
+        Must contain ``"hedges"`` and ``"boosters"``.
+
+    Returns
+    -------
+    tuple of (list of Match, list of Match)
+        ``(hedges, boosters)``, each sorted by ``(start, end)``.  ``Match.metric`` is
+        ``"hedge"`` or ``"booster"``; ``in_quote`` tells the quoted speaker's voice from the
+        author's; ``term`` is the lexicon headword and ``source`` its citation.
+
+    Examples
+    --------
+    >>> from framing.lexicon import default_lexicons
+    >>> from framing.text import Document
+    >>> hedges, boosters = find(Document("It is not clear that prices may rise in May."),
+    ...                         default_lexicons())
+    >>> [(m.text, m.category) for m in hedges], boosters
+    ([('not clear', 'negated-booster'), ('may', 'modal')], [])
+    """
+    items: list[_Item] = []
+    for h in lexicons["hedges"].find(doc):
+        if not _keep_hedge(doc, h):
+            continue
+        i = h.i
+        if h.entry.category == "cognition":
+            i = _cognition_start(doc, h)
+        elif h.entry.category == "negated-booster" and not _is_negator(doc.tokens[h.i]):
+            i = _negation_start(doc, h.i)
+        items.append(_Item(i, h.j, "hedge", h.entry.category, h.entry, from_lexicon_hedge=True))
+    negated: list[_Item] = []
+    for h in lexicons["boosters"].find(doc):
+        k = _negator_before(doc, h.i)
+        if k is None:
+            items.append(_Item(h.i, h.j, "booster", h.entry.category, h.entry))
+        elif h.entry.category != "certainty-verb":
+            negated.append(_Item(k, h.j, "hedge", "negated-booster", h.entry))
+    kept = _resolve(items + _merge_negated(negated))
+    hedges = [_to_match(doc, it) for it in kept if it.metric == "hedge"]
+    boosters = [_to_match(doc, it) for it in kept if it.metric == "booster"]
     return hedges, boosters
 
 
+# -- summary ----------------------------------------------------------------------------
+def _per_thousand(count: int, words: int) -> float:
+    return round(1000.0 * count / words, 2) if words else 0.0
+
+
+def _ratio(hedges: int, boosters: int) -> float | None:
+    return round(hedges / boosters, 2) if boosters else None
+
+
 def summarize(analysis: Analysis) -> dict[str, Any]:
-    """Counts and densities per 1,000 words, author vs quoted voice."""
-    q = quoted_words(analysis)
-    a = analysis.words - q
-    out: dict[str, Any] = {}
+    """Hedging and boosting by voice, by category and by sentence.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The result of ``framing.analyze``.
+
+    Returns
+    -------
+    dict
+        ``words``: ``{"total", "author", "quoted"}``.  Quoted words are the word tokens inside
+        quotation marks; author words are all other words (ignored boilerplate is in neither).
+        Each density divides by the words *of its own voice*, so a short quote full of
+        "very" shows up as a high quoted density rather than diluting the author's.
+
+        ``hedges`` and ``boosters``: ``{"total", "author", "quoted", "per_1000",
+        "author_per_1000", "quoted_per_1000", "categories": {"author": {...},
+        "quoted": {...}}}``.
+
+        ``hedge_to_booster``: ``{"total", "author", "quoted"}``, hedges divided by boosters,
+        ``None`` when there is no booster (a ratio would be infinite).
+
+        ``per_sentence``: one record per sentence, in order, ``{"sentence", "start", "end",
+        "hedges", "boosters", "score"}`` where ``score = hedges - boosters`` (positive:
+        the sentence hedges more than it boosts), for timeline plots.
+    """
+    doc = analysis.doc
+    if doc is None:
+        from framing.text import Document
+
+        doc = Document(analysis.text)
+    quoted_words = sum(1 for t in doc.tokens if t.in_quote and t.kind != "punct")
+    author_words = analysis.words - quoted_words
+    out: dict[str, Any] = {
+        "words": {"total": analysis.words, "author": author_words, "quoted": quoted_words}
+    }
+    counts: dict[str, dict[str, int]] = {}
     for name, items in (("hedges", analysis.hedges), ("boosters", analysis.boosters)):
         author = [m for m in items if not m.in_quote]
         quoted = [m for m in items if m.in_quote]
+        counts[name] = {"total": len(items), "author": len(author), "quoted": len(quoted)}
         out[name] = {
-            "author": len(author),
-            "quoted": len(quoted),
-            "author_per_1000": per_thousand(len(author), a),
-            "quoted_per_1000": per_thousand(len(quoted), q),
+            **counts[name],
+            "per_1000": _per_thousand(len(items), analysis.words),
+            "author_per_1000": _per_thousand(len(author), author_words),
+            "quoted_per_1000": _per_thousand(len(quoted), quoted_words),
+            "categories": {
+                "author": dict(sorted(Counter(m.category for m in author).items())),
+                "quoted": dict(sorted(Counter(m.category for m in quoted).items())),
+            },
         }
+    out["hedge_to_booster"] = {
+        voice: _ratio(counts["hedges"][voice], counts["boosters"][voice])
+        for voice in ("total", "author", "quoted")
+    }
+    out["per_sentence"] = _per_sentence(analysis)
     return out
+
+
+def _per_sentence(analysis: Analysis) -> list[dict[str, int]]:
+    rows = [
+        {"sentence": k, "start": s.start, "end": s.end, "hedges": 0, "boosters": 0, "score": 0}
+        for k, s in enumerate(analysis.sentences)
+    ]
+    starts = [s.start for s in analysis.sentences]
+    for key, items, sign in (("hedges", analysis.hedges, 1), ("boosters", analysis.boosters, -1)):
+        for m in items:
+            k = _sentence_of(starts, m.start)
+            if k is not None and m.start < rows[k]["end"]:
+                rows[k][key] += 1
+                rows[k]["score"] += sign
+    return rows
+
+
+def _sentence_of(starts: list[int], offset: int) -> int | None:
+    k = bisect_right(starts, offset) - 1
+    return k if k >= 0 else None
