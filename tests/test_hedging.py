@@ -321,6 +321,57 @@ def test_booster_category(text, span, category):
     assert [(m.text, m.category) for m in boosters] == [(span, category)]
 
 
+# -- what the method cannot see ------------------------------------------------------------
+# Each row pins an example of the section "Hedging: what the dictionary method cannot see"
+# (docs/hedging-limits.md, merged into framing/lexicons/README.md): the analyzer's known
+# blind spots, stated as what it does today.  If a row fails, fix the prose too.
+# fmt: off
+BLIND_SPOTS = [
+    pytest.param("I think it will rain. It will be cold. It will be windy.", ["I think"], [],
+                 id="scope-one-hedge-for-three-sentences"),
+    pytest.param("No one can be sure the truce will hold.", [], ["sure"],
+                 id="negation-by-subject-too-far"),
+    pytest.param("Ministers may not enter the chamber without permission.", ["may"], [],
+                 id="deontic-may-counted"),
+    pytest.param("He could speak three languages.", ["could"], [], id="past-ability-counted"),
+    pytest.param("\"We could have gone elsewhere,\" he said.", ["could"], [],
+                 id="counterfactual-could-have-counted"),
+    pytest.param("That would be a mistake.", [], [], id="softening-would-missed"),
+    pytest.param("\"We are told this will pay for itself. Maybe it will,\" Brandt said.",
+                 ["We are told", "Maybe"], [], id="sarcasm-counted-as-hedges"),
+    pytest.param("If the talks fail, sanctions will return.", [], [], id="conditional-missed"),
+    pytest.param("Will the truce hold?", [], [], id="question-missed"),
+    pytest.param("It was Trump who walked away.", [], [], id="cleft-missed"),
+    pytest.param("It did serve to demonstrate to Kim that he is serious.", [], ["demonstrate"],
+                 id="emphatic-do-missed"),
+    pytest.param("Prices May Rise After Summit", [], [], id="title-case-May-missed"),
+    pytest.param("According to people familiar with the talks, the deal is dead.", [], [],
+                 id="attribution-distancing-not-hedging"),
+    pytest.param("Some officials privately doubt the deal will survive.", [], [],
+                 id="third-person-doubt-not-hedging"),
+    pytest.param("The bridge was partly destroyed.", ["partly"], [], id="degree-word-counted"),
+    pytest.param("Sometimes you have to walk.", [], [], id="frequency-adverb-left-out"),
+    pytest.param("The plan is quite good.", [], [], id="quite-left-out"),
+    pytest.param("The document was not fully baked.", [], [], id="litotes-without-cue-missed"),
+    pytest.param("A third summit seems unlikely.", ["seems", "unlikely"], [],
+                 id="stacked-hedges-count-twice"),
+    pytest.param("At least 14 businesses were damaged.", [], [], id="exact-bound-not-counted"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, hedges, boosters", BLIND_SPOTS)
+def test_documented_blind_spot(text, hedges, boosters):
+    assert found(text) == (hedges, boosters)
+
+
+def test_reported_speech_hedge_sits_in_the_authors_voice():
+    hedges, _ = hedging.find(
+        Document("Officials said the talks could collapse."), default_lexicons()
+    )
+    assert [(m.text, m.in_quote) for m in hedges] == [("could", False)]
+
+
 # -- voice --------------------------------------------------------------------------------
 def test_first_person_cognition_is_the_speakers_inside_a_quote_and_the_authors_outside():
     quoted, _ = hedging.find(Document('"I think the deal is dead," he said.'), default_lexicons())
