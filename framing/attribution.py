@@ -1,55 +1,2170 @@
-"""Attribution (starter: `"Q," X said` only; issue 4 brings every pattern and speakers)."""
+"""Attribution: who speaks in a news text, in whose words, introduced by which verb.
+
+``find(doc, lexicons)`` returns one :class:`~framing.types.Attribution` per act of
+attribution; ``summarize(analysis)`` turns them into the *voice table* of a lesson.
+
+There is no part-of-speech tagger (the kit is offline and NLTK's taggers need data), so the
+module reads structure from capitalization, token patterns and two word lists:
+``speech_verbs.tsv`` (the verbs, with their class) and ``speakers.tsv`` (role nouns, offices,
+organizations, anonymity cues, titles, reporting nouns, place names).
+
+Kinds
+-----
+``direct``
+    A quoted sentence with a frame: ``"Q," X said`` · ``"Q," said X`` · ``X said, "Q"`` ·
+    ``X said: "Q"``.
+``partial``
+    A quoted fragment inside the author's sentence (``describing his letters as "love
+    letters"``); the verb is the nearest speech verb before it.  A fragment of two words or more
+    whose sentence subject is someone already quoted is also partial, with no verb
+    (``He took Kim "at his word"``).
+``continuation``
+    A quoted sentence with no frame of its own continues the speaker of the previous
+    attribution in the same or the previous paragraph.
+``indirect``
+    Reported speech or thought: ``X said (that) …``, ``X cast … as …``, ``officials did not
+    expect …``, ``…, officials said.``  Negated and hypothetical speech acts (``never said``,
+    ``declined to say``, ``would say``) are not attributions; negated beliefs are.
+``according_to``
+    ``according to X`` with a source-like ``X`` (not ``according to schedule``).
+``nominal``
+    A reporting noun owned by a speaker: ``Putin's claim …``, ``his denial …``.
+
+Speakers are resolved to a canonical ``name``: the surname of a named person (or the form the
+text itself uses to refer back: ``Kim``), the full name when it contains a particle
+(``Mohammad bin Salman``), the noun phrase as written for unnamed sources (``senior Trump
+administration officials``, ``a spokesman for the foreign ministry``).  Pronouns go to the
+subject of the previous sentence when that is a compatible named person, else to the most
+recent compatible speaker.  ``source_type`` is ``named``, ``official`` (an office whose holder
+is not named), ``anonymous`` (unnamed officials, sources, people identified only by role or
+occupation, or any anonymity cue), ``organization`` (a body, a country, a document) or
+``unresolved``.
+
+What this cannot see is listed in ``docs/attribution-limits.md``.
+"""
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
 from framing.types import Attribution, Span, Speaker, Verb
 
 if TYPE_CHECKING:
-    from framing.lexicon import LexiconSet
-    from framing.text import Document
+    from framing.lexicon import Hit, LexiconSet
+    from framing.text import Document, Token
     from framing.types import Analysis
 
+__all__ = ["find", "summarize", "speaker_vocabulary"]
 
-def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
-    """Quotes followed by ``, NAME VERB`` in the same sentence."""
-    verbs = {h.i: h for h in lexicons["speech_verbs"].find(doc)}
-    out = []
-    tokens = doc.tokens
-    starts = [t.start for t in tokens]
-    for q in doc.quotes:
-        if q.close_at is None:
-            continue
-        k = bisect.bisect_right(starts, q.close_at)
-        if k >= len(tokens):
-            continue
-        j = k
-        while j < len(tokens) and doc.text[tokens[j].start].isupper() and j - k < 4:
-            j += 1
-        if j == k or j not in verbs:
-            continue
-        h = verbs[j]
-        s, e = tokens[k].start, tokens[j - 1].end
-        name = doc.text[s:e]
-        out.append(
-            Attribution(
-                q.open_at,
-                h.end,
-                doc.text[q.open_at : h.end],
-                "direct",
-                Speaker(s, e, name, name.split()[-1]),
-                Verb(h.start, h.end, h.text, h.entry.category, h.entry.term),
-                Span(q.start, q.end, q.text),
-                "named",
-            )
+# -- closed-class words (grammar, not vocabulary: they do not belong in a lexicon file) --------
+_AUX = frozenset(
+    "has have had having will would shall should can could may might must do does did "
+    "is are was were be been being am 's 'd 'll 've 're".split()
+)
+_BE = frozenset("is are was were be been being am 's 're".split())
+_HYPOTHETICAL = frozenset("would could might may should shall".split())
+_NEG = frozenset("not never no nor".split())
+_DECLINE = frozenset(
+    "declined declines decline declining refused refuses refuse refusing failed fails".split()
+)
+_ADVERBS = frozenset(
+    """also later again once even still then now further previously earlier often already yet
+    too just nonetheless nevertheless however meanwhile recently repeatedly first last long
+    separately privately publicly reportedly allegedly subsequently immediately quickly soon
+    finally simply himself herself themselves itself myself ourselves both all each alone
+    instead ever always sometimes frequently openly flatly bluntly angrily quietly once
+    rather indeed moreover though""".split()
+)
+_BOUNDARY = frozenset(
+    """that while although though because since if whether when whenever as and but or so nor
+    yet where which whereas unless once after before until how why what whom whose than""".split()
+)
+_PREPS = frozenset(
+    """in on at by for from to of with without about after before during despite amid among
+    against over under into through across near since until toward towards via per like unlike
+    upon within beyond behind around outside inside between following including ahead than
+    throughout onto off""".split()
+)
+_POST_ADJ = frozenset(
+    """familiar close knowledgeable briefed involved speaking responsible present interviewed
+    quoted cited based working close""".split()
+)
+_DETS = frozenset(
+    """the a an this that these those some many several both all each every another other few
+    most no any his her their its our my your one two three four five six seven eight nine ten
+    dozens hundreds thousands""".split()
+)
+_SUBJ_PRON = {"he": "m", "she": "f", "they": "pl", "it": "org", "i": "1", "we": "1", "you": "2"}
+_POSS_PRON = {"his": "m", "her": "f", "their": "pl", "its": "org"}
+_OBJ_PRON = frozenset("me him her us them you it reporters journalists".split())
+_QUANT_HEADS = frozenset("some many others most few several both".split())
+_LOCATIVE = frozenset(
+    "in at from to into near across outside inside throughout toward towards".split()
+)
+_FUNCTION = frozenset(
+    """the a an this that these those it he she they we i you his her their its our my your but
+    and or so yet in on at by for from to of with without after before during despite ahead amid
+    as while when where if though although because since once more most many some rather instead
+    even still also then now here there however meanwhile nonetheless nevertheless moreover
+    furthermore indeed perhaps maybe sometimes often yesterday today tomorrow last next earlier
+    later first second no not all both each every one two what who which why how just only such
+    other another much few several asked willing despite according over under cracks""".split()
+)
+_TITLE_NOUNS = frozenset(
+    """album song single film movie documentary book novel memoir play musical series show episode
+    poem painting exhibition exhibit opera article essay column headline titled entitled hashtag
+    slogan app game podcast program programme track record magazine newspaper motto banner sign
+    chant chants so-called word phrase term label dubbed nicknamed named""".split()
+)
+_COMPLEMENTIZERS = frozenset("that whether if how why what when where who which".split())
+# Verbs that report speech only when they frame a quote or a clause ("he added that …").
+_CLAUSE_ONLY = frozenset(
+    """add continue go on write reply respond answer report post tweet comment speak testify
+    observe recall explain""".split()
+)
+# "cast X as Y": without "as" these verbs are not speech verbs.
+_AS_VERBS = frozenset("cast describe portray depict paint present regard characterize".split())
+_AS_REQUIRED = _AS_VERBS - {"characterize"}
+# Speech acts that make sense with nothing reported ("Trump demurred.").
+_INTRANSITIVE = frozenset(
+    """demur scoff quip joke fume sigh protest object concede agree disagree respond reply
+    sneer shout yell scream whisper exclaim mutter grumble rant gloat snap push back
+    hit back fire back shoot back repeat weigh in chime in speak out apologize apologise""".split()
+)
+# Speech addressed to someone: the addressee is skipped before the reported clause.
+_ADDRESSEE = frozenset(
+    """tell inform assure warn remind urge advise reassure ask promise brief caution
+    beg implore""".split()
+)
+_PUT_LIKE = frozenset({"put", "estimate"})
+_CALL_OBJECTS = frozenset(
+    "it him her them this that these those himself herself themselves itself".split()
+)
+_PARTICIPLE_SUBJECT_FROM = frozenset({",", "and", "while", "before", "after", "when", "by"})
+
+
+# -- the speaker vocabulary ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class SpeakerVocabulary:
+    """Word sets from ``speakers.tsv``: single-token surfaces and multiword tuples per category."""
+
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, frozenset[tuple[str, ...]]]
+    nominal: dict[str, str]
+
+    def has(self, category: str, norm: str) -> bool:
+        return norm in self.words.get(category, frozenset())
+
+    def phrase_at(self, category: str, norms: list[str], i: int) -> int:
+        """Length of the longest ``category`` phrase starting at ``norms[i]`` (0 if none)."""
+        best = 0
+        for p in self.phrases.get(category, frozenset()):
+            if len(p) > best and tuple(norms[i : i + len(p)]) == p:
+                best = len(p)
+        return best
+
+    def phrase_ending(self, category: str, norms: list[str], e: int) -> int:
+        """Length of the longest ``category`` phrase ending at ``norms[e - 1]`` (0 if none)."""
+        best = 0
+        for p in self.phrases.get(category, frozenset()):
+            n = len(p)
+            if n > best and e - n >= 0 and tuple(norms[e - n : e]) == p:
+                best = n
+        return best
+
+
+def _build_vocabulary(lex: Lexicon) -> SpeakerVocabulary:
+    words: dict[str, set[str]] = {}
+    phrases: dict[str, set[tuple[str, ...]]] = {}
+    nominal: dict[str, str] = {}
+    for e in lex.entries:
+        for surface in e.surfaces():
+            norms = tokenize_norms(surface)
+            if not norms:
+                continue
+            if len(norms) == 1:
+                words.setdefault(e.category, set()).add(norms[0])
+                if e.category.startswith("nominal-"):
+                    nominal.setdefault(norms[0], e.category.removeprefix("nominal-"))
+            else:
+                phrases.setdefault(e.category, set()).add(norms)
+    return SpeakerVocabulary(
+        {k: frozenset(v) for k, v in words.items()},
+        {k: frozenset(v) for k, v in phrases.items()},
+        nominal,
+    )
+
+
+@lru_cache(maxsize=1)
+def _bundled_vocabulary() -> SpeakerVocabulary:
+    data = files("framing.lexicons").joinpath("speakers.tsv").read_text(encoding="utf-8")
+    return _build_vocabulary(
+        Lexicon("speakers", parse_lexicon(data, "framing/lexicons/speakers.tsv"))
+    )
+
+
+_VOCAB_CACHE: dict[int, tuple[Lexicon, SpeakerVocabulary]] = {}
+
+
+def speaker_vocabulary(lexicons: LexiconSet | None = None) -> SpeakerVocabulary:
+    """The speaker vocabulary: ``lexicons["speakers"]`` when the set has one, else the bundled
+    ``speakers.tsv`` (``default_lexicons()`` does not load it: it is this module's own list)."""
+    if lexicons is not None and "speakers" in lexicons:
+        lex = lexicons["speakers"]
+        hit = _VOCAB_CACHE.get(id(lex))
+        if hit is None or hit[0] is not lex:
+            hit = (lex, _build_vocabulary(lex))
+            _VOCAB_CACHE[id(lex)] = hit
+        return hit[1]
+    return _bundled_vocabulary()
+
+
+# -- noun phrases --------------------------------------------------------------------------------
+@dataclass
+class _NP:
+    """A candidate speaker: tokens ``i``..``j`` (exclusive), head type, name tokens."""
+
+    i: int
+    j: int
+    kind: str  # named | office | person | organization | document | pronoun
+    head: int  # token index of the head
+    name_i: int = -1  # named: the name's tokens (titles stripped)
+    name_j: int = -1
+    plural: bool = False
+    gender: str = ""
+    anonymous_cue: bool = False
+    app: tuple[int, int] | None = None  # appositive token range
+
+
+@dataclass
+class _Raw:
+    """An attribution before its speaker is resolved."""
+
+    kind: str
+    order: int  # character offset used to process attributions in reading order
+    sent: int
+    quote: tuple[int, int] | None = None
+    verb: tuple[int, int, str, str] | None = None  # start, end, class, lemma
+    np: _NP | None = None
+    pron: int = -1  # token index of a subject pronoun
+    inherit: _Raw | None = None  # the attribution whose speaker this one shares
+    subject_np: _NP | None = None  # participle clause: the sentence subject
+    continuation: bool = False
+    verbless: bool = False
+    quoted: bool = False  # the quote span is a quotation region
+    span: tuple[int, int] = (0, 0)
+    # filled in by resolution
+    speaker: Speaker | None = None
+    source_type: str = "unresolved"
+    anonymous: bool = False
+    entity: _Entity | None = None
+
+
+@dataclass
+class _Entity:
+    name: str
+    source_type: str
+    plural: bool = False
+    gender: str = ""
+    quoted: bool = False
+    mentions: list[int] = field(default_factory=list)
+
+
+class _Analyzer:
+    """One pass of attribution over one document."""
+
+    def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.toks: list[Token] = doc.tokens
+        self.norms = [t.norm for t in self.toks]
+        self.v = speaker_vocabulary(lexicons)
+        self.verbs: dict[int, Hit] = {}
+        if lexicons is not None:
+            for h in lexicons["speech_verbs"].find(doc):
+                if not self.toks[h.i].in_quote:
+                    self.verbs[h.i] = h
+        self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
+        self._lower_words = {t.norm for t in self.toks if t.kind == "word" and not self._cap(t)}
+        self._initial = self._sentence_initial_tokens()
+        self._countries_adj: set[str] = set()
+        self._countries = self._find_countries()
+        self.names = _NameIndex(self)
+
+    # -- token helpers ---------------------------------------------------------------------
+    def _cap(self, t: Token) -> bool:
+        c = self.text[t.start]
+        return c.isupper()
+
+    def cap(self, k: int) -> bool:
+        return self._cap(self.toks[k])
+
+    def word(self, k: int) -> bool:
+        return self.toks[k].kind != "punct"
+
+    def base(self, k: int) -> str:
+        """Norm without a possessive ``'s``."""
+        n = self.norms[k]
+        return n[:-2] if n.endswith("'s") and len(n) > 2 else n
+
+    def possessive(self, k: int) -> bool:
+        n = self.norms[k]
+        if n.endswith("'s") and len(n) > 2:
+            return True
+        # plural possessive: "officials'" is a word then an apostrophe token
+        return (
+            k + 1 < len(self.toks)
+            and self.norms[k + 1] == "'"
+            and n.endswith("s")
+            and self.toks[k + 1].start == self.toks[k].end
         )
+
+    def sent_range(self, k: int) -> tuple[int, int]:
+        s = self.doc.sentences[self.toks[k].sent]
+        return s.tok_start, s.tok_end
+
+    def is_verb(self, k: int) -> bool:
+        return k in self.verbs
+
+    def _sentence_initial_tokens(self) -> set[int]:
+        out = set()
+        for s in self.doc.sentences:
+            k = s.tok_start
+            # skip opening punctuation (quote marks, dashes, brackets)
+            while k < s.tok_end and self.toks[k].kind == "punct":
+                k += 1
+            if k < s.tok_end:
+                out.add(k)
+            # after a colon or an opening quote/paren the next word is also "initial"
+            for m in range(s.tok_start, s.tok_end - 1):
+                if self.norms[m] in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
+                    out.add(m + 1)
+        return out
+
+    # -- classification ---------------------------------------------------------------------
+    def _acronym(self, k: int) -> bool:
+        s = self.text[self.toks[k].start : self.toks[k].end].replace(".", "")
+        return len(s) >= 2 and s.isalpha() and s.isupper()
+
+    def _is_place_run(self, i: int, j: int) -> bool:
+        key = tuple(self.base(k) for k in range(i, j))
+        if len(key) == 1 and self.v.has("place", key[0]):
+            return True
+        return key in self.v.phrases.get("place", frozenset()) or key in self._countries
+
+    def _find_countries(self) -> set[tuple[str, ...]]:
+        """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
+        cap_words = {self.norms[k] for k in range(len(self.toks)) if self.word(k) and self.cap(k)}
+        out = set()
+        for w in cap_words:
+            if self.v.has("person", w) or self.v.has("demonym", w):
+                continue
+            forms = {w + s for s in ("n", "an", "ian", "ese", "i", "ish")}
+            if w.endswith(("a", "e")):
+                forms |= {w[:-1] + s for s in ("an", "ian", "ese", "i")}
+            if forms & cap_words:
+                out.add((w,))
+                self._countries_adj |= forms & cap_words
+        return out
+
+    def classify_run(self, i: int, j: int) -> _NP | None:
+        """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
+        v = self.v
+        toks = self.toks
+        while j > i and toks[j - 1].kind == "punct":
+            j -= 1
+        if j <= i:
+            return None
+        last = j - 1
+        lb = self.base(last)
+        if j - i == 1 and self.norms[last] in _SUBJ_PRON:
+            return _NP(i, j, "pronoun", last)
+        run_norms = [self.base(k) for k in range(i, j)]
+        # multiword organizations and offices at the end ("the White House", "crown prince")
+        for cat, kind in (("organization", "organization"), ("office", "office")):
+            n = v.phrase_ending(cat, run_norms, len(run_norms))
+            if n and (kind == "organization" or not self._name_after_office(last)):
+                return _NP(i, j, kind, last, plural=False)
+        gender = ""
+        for k in range(i, j):
+            if v.has("male", self.base(k)):
+                gender = "m"
+            elif v.has("female", self.base(k)):
+                gender = "f"
+        vocab_last = v.has("person", lb) or v.has("office", lb)
+        if (
+            vocab_last
+            and self.cap(last)
+            and last - 1 >= i
+            and self.cap(last - 1)
+            and self.norms[last - 1] not in _FUNCTION
+        ):
+            pn = self.base(last - 1)
+            # "Martin Luther King" is a name; "Foreign Minister", "Velmoran Officials" are not
+            vocab_last = (
+                v.has("title", pn)
+                or v.has("office", pn)
+                or v.has("demonym", pn)
+                or v.has("organization", pn)
+                or self._is_place_run(last - 1, last)
+                or pn in self._countries_adj
+            )
+        if self.cap(last) and not vocab_last and not v.has("organization", lb):
+            if v.has("document", lb) or v.has("non-speaker", lb):
+                return _NP(i, j, "document", last) if v.has("document", lb) else None
+            # the capitalized run at the end of the head run is a name
+            s = last
+            while s - 1 >= i and (
+                self.cap(s - 1)
+                or (v.has("particle", self.norms[s - 1]) and s - 2 >= i and self.cap(s - 2))
+            ):
+                if self.possessive(s - 1):
+                    break
+                s -= 1
+            s = self.strip_name_prefix(s, last)
+            if v.has("non-person", lb) or (self.norms[last] in _FUNCTION and s == last):
+                return None
+            # countries and acronyms speak as bodies: "Russia said", "NATO said"
+            if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
+                return _NP(i, j, "organization", last)
+            return _NP(i, j, "named", last, name_i=s, name_j=j, gender=gender)
+        if v.has("office", lb) or v.has("office", self.norms[last]):
+            plural = self._plural(last, "office")
+            return _NP(i, j, "office", last, plural=plural, gender=gender)
+        if v.has("person", lb) or (j - i == 1 and lb in _QUANT_HEADS):
+            plural = self._plural(last, "person") or lb in _QUANT_HEADS
+            return _NP(i, j, "person", last, plural=plural, gender=gender)
+        if v.has("organization", lb):
+            return _NP(i, j, "organization", last, plural=lb.endswith("ies"))
+        if v.has("document", lb):
+            return _NP(i, j, "document", last)
+        return None
+
+    def strip_name_prefix(self, s: int, last: int) -> int:
+        """Skip titles, demonyms, offices and function words before a name ("the Saudi Crown
+        Prince Mohammad bin Salman" -> "Mohammad bin Salman"); never past ``last``."""
+        v = self.v
+        while s < last:
+            n = self.norms[s]
+            window = [self.norms[k] for k in range(s, last + 1)]
+            m = max(v.phrase_at("title", window, 0), v.phrase_at("office", window, 0))
+            if m and s + m <= last:
+                s += m
+                continue
+            if (
+                v.has("title", n)
+                or v.has("title", n.rstrip("."))
+                or v.has("demonym", n)
+                or v.has("office", n)
+                or n in _FUNCTION
+                or self._is_place_run(s, s + 1)
+                or self.toks[s].kind == "punct"
+            ):
+                s += 1
+                continue
+            break
+        return s
+
+    def _name_after_office(self, k: int) -> bool:
+        return k + 1 < len(self.toks) and self.cap(k + 1) and self.word(k + 1)
+
+    def _plural(self, k: int, cat: str) -> bool:
+        n = self.base(k)
+        if n in ("people", "men", "women", "children", "police", "staff", "media"):
+            return True
+        if not n.endswith("s"):
+            return n.endswith("men")
+        for cut in (1, 2):
+            if self.v.has(cat, n[:-cut]) and n[:-cut] != n:
+                return True
+        return n.endswith("ies") and self.v.has(cat, n[:-3] + "y")
+
+    # -- noun phrases ending before a verb ----------------------------------------------------
+    def clause_start(self, e: int, lo: int) -> int:
+        """First token of the clause that ends at token ``e`` (scanning back to ``lo``)."""
+        k = e
+        while k > lo:
+            p = k - 1
+            t = self.toks[p]
+            glued = (
+                self.norms[p] == "-"
+                and t.start == self.toks[p - 1].end
+                and t.end == self.toks[k].start
+            )
+            if t.in_quote or (
+                t.kind == "punct" and self.norms[p] not in ("'", "&", ".") and not glued
+            ):
+                break
+            if p in self.verbs or (p in self.verb_end and self.verb_end[p] != p):
+                break
+            if self.norms[p] in _BOUNDARY and not (
+                self.norms[p] == "and" and self.cap(p - 1) and self.cap(k)
+            ):
+                break
+            if self.norms[p] == "." and not (p > 0 and self.toks[p - 1].end == t.start):
+                break
+            k -= 1
+        return k
+
+    def np_ending_at(self, e: int, lo: int) -> _NP | None:
+        """A speaker NP whose last token is ``e`` (inclusive), not reaching before ``lo``."""
+        if e < lo or self.toks[e].in_quote:
+            return None
+        cs = self.clause_start(e, lo)
+        return self.parse_np(cs, e + 1, whole=True)
+
+    def parse_np(self, i: int, j: int, whole: bool) -> _NP | None:
+        """Parse tokens ``i``..``j`` as a speaker NP: DET? MOD* HEAD POST*.
+
+        With ``whole`` the NP must cover the range (after dropping a fronted adverb or a
+        prepositional phrase); otherwise the NP starts at ``i`` and may stop early.
+        """
+        toks = self.toks
+        i = self._skip_quantifier(i, j)
+        while i < j and (
+            self.norms[i] in _ADVERBS
+            or (self.norms[i].endswith("ly") and not self.cap(i) and len(self.norms[i]) > 4)
+            or self.norms[i] in ("but", "and", "so", "yet", "meanwhile", "however", "though")
+        ):
+            i += 1
+        i = self._skip_quantifier(i, j)
+        if i >= j or (whole and j - i > 18):
+            return None
+        if self.norms[i] in _PREPS or (self.norms[i] in _BOUNDARY and self.norms[i] != "that"):
+            if not whole:
+                return None
+            # a fronted phrase without a comma: "On Tuesday the ministry said"
+            for k in range(i + 1, j):
+                if self.norms[k - 1] in _PREPS or self.norms[k - 1] in _DETS:
+                    continue
+                np = self.parse_np(k, j, whole=True)
+                if np is not None:
+                    return np
+            return None
+        # the head run: up to the first post-modifier
+        p = i
+        while p < j:
+            n = self.norms[p]
+            t = toks[p]
+            if p > i and (
+                n in _PREPS
+                or n in ("who", "that", "which", "whom", "whose", ",", "(")
+                or (n in _POST_ADJ and not self.cap(p))
+            ):
+                break
+            if t.kind == "punct" and n not in ("'", "&", "-"):
+                break
+            if p > i and (self.is_verb(p) or n in _AUX or n.endswith("n't")):
+                if whole:
+                    return None
+                break
+            if p > i and not whole and not self.cap(p) and self._adverb(p):
+                break
+            p += 1
+        if p == i:
+            return None
+        if whole:
+            np = self._head(i, p)
+        else:
+            # the longest prefix that is a speaker NP ("Trump took pains" -> "Trump")
+            np = None
+            for q in range(p, i, -1):
+                np = self._head(i, q)
+                if np is not None:
+                    if q < p:
+                        return self._finish(np, i, q, q)
+                    break
+        if np is None:
+            return None
+        end = j if whole else self._post_end(p, j)
+        return self._finish(np, i, p, end)
+
+    def _skip_quantifier(self, i: int, j: int) -> int:
+        """Skip "more than", "at least", "dozens of" before a head ("more than a dozen
+        marchers" -> "a dozen marchers")."""
+        n = self.norms
+        if i + 1 < j and (n[i], n[i + 1]) in (
+            ("more", "than"),
+            ("fewer", "than"),
+            ("less", "than"),
+            ("at", "least"),
+            ("at", "most"),
+        ):
+            i += 2
+        if i < j and n[i] in ("nearly", "almost", "roughly", "around", "about", "only", "just"):
+            i += 1
+        if (
+            i + 1 < j
+            and n[i + 1] == "of"
+            and n[i]
+            in (
+                "dozens hundreds thousands scores millions many some most several all none one two "
+                "three four five handful number group majority minority few"
+            ).split()
+        ):
+            i += 2
+        if (
+            i + 2 < j
+            and n[i] == "a"
+            and n[i + 2] == "of"
+            and n[i + 1]
+            in (
+                "handful",
+                "number",
+                "group",
+                "majority",
+                "minority",
+                "few",
+                "dozen",
+            )
+        ):
+            i += 3
+        return i
+
+    def _adverb(self, k: int) -> bool:
+        n = self.norms[k]
+        return n in _ADVERBS or (n.endswith("ly") and len(n) > 4)
+
+    def _head(self, i: int, p: int) -> _NP | None:
+        # a possessive at the end of the head run modifies something we did not keep
+        if self.norms[p - 1].endswith("'s") or (
+            p - 1 > i and self.norms[p - 1] == "'" and self.possessive(p - 2)
+        ):
+            return None
+        return self.classify_run(i, p)
+
+    def _finish(self, np: _NP, i: int, p: int, end: int) -> _NP | None:
+        np.j = end
+        if np.kind == "pronoun" and end != p:
+            return None
+        if np.kind == "named" and np.name_j > p:
+            np.name_j = p
+        np.anonymous_cue = self.has_anonymity(i, end)
+        return np
+
+    def _post_end(self, p: int, j: int) -> int:
+        """End of post-modifiers of an NP whose head run ends at ``p`` (for NPs after a verb)."""
+        if p >= j or not (
+            self.norms[p] in _PREPS
+            or self.norms[p] in ("who", "whose", "that")
+            or self.norms[p] in _POST_ADJ
+        ):
+            return p
+        k = p
+        while k < j:
+            n = self.norms[k]
+            t = self.toks[k]
+            if t.in_quote or (t.kind == "punct" and n not in ("'", "&", "-")):
+                break
+            if self.is_verb(k) and k > p:
+                break
+            if n in ("and", "but", "while", "as") and k > p:
+                break
+            k += 1
+        return k
+
+    def has_anonymity(self, i: int, j: int) -> bool:
+        norms = self.norms
+        for k in range(i, j):
+            if self.v.has("anonymity", norms[k]) or self.v.phrase_at("anonymity", norms, k):
+                return True
+        return False
+
+    # -- subjects ------------------------------------------------------------------------------
+    def subject(self, v: int, lo: int) -> tuple[_NP | None, int, dict[str, bool]]:
+        """The subject of the speech verb at token ``v``.
+
+        Returns ``(np, pronoun_token, flags)``: an NP, or ``-1`` and a pronoun token index;
+        flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
+        """
+        flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
+        norms = self.norms
+        k = v - 1
+        be_seen = False
+        while k >= lo:
+            n = norms[k]
+            t = self.toks[k]
+            if t.in_quote:
+                break
+            if n in _AUX or n.endswith("n't"):
+                if n.endswith("n't"):
+                    flags["negated"] = True
+                    n = n[:-3] if n != "can't" else "can"
+                if n in _HYPOTHETICAL or n in ("wouldn", "couldn", "shouldn", "mightn"):
+                    flags["hypothetical"] = True
+                if n in _BE or n in ("isn", "wasn", "aren", "weren"):
+                    be_seen = True
+                k -= 1
+                continue
+            if n in _NEG:
+                flags["negated"] = True
+                k -= 1
+                continue
+            if (n in _ADVERBS or (n.endswith("ly") and len(n) > 4)) and not self.cap(k):
+                k -= 1
+                continue
+            if n == "to" and k - 1 >= lo and self.word(k - 1) and not self.cap(k - 1):
+                prev = norms[k - 1]
+                if prev in _DECLINE:
+                    flags["declined"] = True
+                if prev in _PREPS and prev != "on" or prev in _SUBJ_PRON:
+                    break
+                if prev == "on" and k - 2 >= lo and norms[k - 2] in ("went", "go", "goes", "going"):
+                    k -= 3
+                    continue
+                if prev in ("according",):
+                    break
+                k -= 2
+                continue
+            break
+        vn = norms[v]
+        if be_seen and not vn.endswith("ing"):
+            flags["passive"] = True
+        if k < lo:
+            return None, -1, flags
+        n = norms[k]
+        if n in _SUBJ_PRON:
+            return None, k, flags
+        if (
+            "'" in n
+            and n.split("'")[0] in _SUBJ_PRON
+            and n.split("'")[1] in ("s", "d", "ve", "ll", "re")
+        ):
+            return None, k, flags
+        if n in ("who", "that"):
+            flags["relative"] = True
+            ant = self._antecedent(k, lo)
+            return ant, -1, flags
+        if n == ",":
+            return self._appositive_subject(k, lo), -1, flags
+        if n == ")":
+            o = k - 1
+            while o >= lo and norms[o] != "(" and k - o < 12:
+                o -= 1
+            if o >= lo and norms[o] == "(":
+                return self.np_ending_at(o - 1, lo), -1, flags
+            return None, -1, flags
+        return self.np_ending_at(k, lo), -1, flags
+
+    def _antecedent(self, who: int, lo: int) -> _NP | None:
+        k = who - 1
+        if k >= lo and self.norms[k] == ",":
+            k -= 1
+        np = self.np_ending_at(k, lo)
+        if np is None:
+            return None
+        # "Ekberg, a 19-year-old student who said …": the name before the appositive
+        if np.kind != "named" and np.i - 1 > lo and self.norms[np.i - 1] == ",":
+            name = self.np_ending_at(np.i - 2, lo)
+            if name is not None and name.kind == "named":
+                name.app = (np.i, np.j)
+                name.anonymous_cue = False
+                return name
+        np.anonymous_cue = np.anonymous_cue or self.has_anonymity(who, who + 12)
+        return np
+
+    def _appositive_subject(self, comma: int, lo: int) -> _NP | None:
+        """``X, the foreign minister, said`` / ``Officials, speaking on condition …, said`` /
+        ``Feld, who has called for …, blamed``: the NP before the appositive."""
+        k = comma - 1
+        while k >= lo and self.norms[k] != "," and comma - k < 40:
+            if self.toks[k].in_quote or self.norms[k] in (";", ":", "(", ")"):
+                return None
+            k -= 1
+        if k < lo or self.norms[k] != ",":
+            return None
+        app = (k + 1, comma)
+        if not self._appositive_like(app[0], app[1]):
+            return None
+        np = self.np_ending_at(k - 1, lo)
+        if np is None:
+            return None
+        np.app = app
+        if self.has_anonymity(app[0], app[1]):
+            np.anonymous_cue = True
+        inner = self.parse_np(app[0], app[1], whole=False)
+        if inner is not None and np.kind != "named" and inner.kind == "named":
+            inner.app = (np.i, np.j)
+            return inner
+        # "Oskar Brel, Dastrava's foreign minister, who led the talks, said": a chain
+        if np.kind != "named" and np.i - 2 >= lo and self.norms[np.i - 1] == ",":
+            name = self.np_ending_at(np.i - 2, lo)
+            if name is not None and name.kind == "named":
+                name.app = (np.i, app[1])
+                name.anonymous_cue = False
+                return name
+        for m in range(app[0], app[1]):
+            if self.v.has("male", self.norms[m]):
+                np.gender = np.gender or "m"
+            elif self.v.has("female", self.norms[m]):
+                np.gender = np.gender or "f"
+        return np
+
+    def _appositive_like(self, i: int, j: int) -> bool:
+        """An appositive, a relative clause or a participle phrase between commas."""
+        if i >= j:
+            return False
+        n = self.norms[i]
+        if n in ("who", "which", "whose", "whom") or n.endswith(("ing", "ed")):
+            return True
+        # otherwise no speech verb (that would be a clause of its own) and an NP-like start
+        if any(k in self.verbs for k in range(i, j)):
+            return False
+        return True
+
+    def _cue_verb(self, k: int) -> bool:
+        """A verb that belongs to an anonymity cue ("speaking on condition of anonymity")."""
+        return self.has_anonymity(k, min(k + 6, len(self.toks)))
+
+    def np_after(self, i: int, hi: int) -> _NP | None:
+        """A speaker NP starting at ``i`` (inverted frames, ``according to X``)."""
+        while i < hi and self.norms[i] in ("by",):
+            i += 1
+        if i >= hi:
+            return None
+        np = self.parse_np(i, hi, whole=False)
+        if np is None:
+            return None
+        # an appositive after a comma: "said Jane Doe, a spokeswoman for the ministry."
+        e = np.j
+        if e < hi and self.norms[e] == ",":
+            a_end = e + 1
+            while (
+                a_end < hi
+                and self.norms[a_end] not in (",", ".", ";", ":")
+                and not self.toks[a_end].in_quote
+            ):
+                a_end += 1
+            inner = self.parse_np(e + 1, a_end, whole=False)
+            if inner is not None and inner.kind != "pronoun":
+                np.app = (e + 1, a_end)
+                np.anonymous_cue = np.anonymous_cue or self.has_anonymity(e + 1, a_end)
+                if np.kind != "named" and inner.kind == "named":
+                    inner.app = (np.i, np.j)
+                    return inner
+        return np
+
+    def sentence_subject(self, lo: int, hi: int, before: int) -> _NP | tuple[int] | None:
+        """The subject of a sentence's main clause: the first NP at a clause start before
+        token ``before``; a pronoun is returned as a 1-tuple of its token index."""
+        starts = [lo] + [k + 1 for k in range(lo, before) if self.norms[k] == ","]
+        for s in starts:
+            while s < before and (self.toks[s].kind == "punct" or self.toks[s].in_quote):
+                s += 1
+            if s >= before:
+                continue
+            if self.norms[s] in _SUBJ_PRON:
+                return (s,)
+            np = self.parse_np(s, before, whole=False)
+            if np is not None and np.kind != "pronoun":
+                return np
+        return None
+
+    # -- content of indirect speech -------------------------------------------------------------
+    def content(self, k: int, hi: int, lemma: str) -> tuple[int, int] | None:
+        """Token range of the reported clause starting at token ``k`` (or None if empty)."""
+        norms = self.norms
+        start = k
+        if (
+            lemma in _ADDRESSEE
+            and k < hi
+            and (
+                norms[k] in _OBJ_PRON
+                or norms[k] in _DETS
+                or self.cap(k)
+                or any(self.v.has(c, self.base(k)) for c in ("person", "office", "organization"))
+            )
+        ):
+            m = k
+            while (
+                m < hi and m - k <= 5 and self.toks[m].kind == "word" and not self.toks[m].in_quote
+            ):
+                if norms[m] in ("that", ":") or (norms[m] == "to" and m > k):
+                    break
+                m += 1
+            if m < hi and m - k <= 5 and norms[m] in ("that", "to") and m > k:
+                start = m + 1 if norms[m] == "that" else m
+            elif k < hi and norms[k] in _OBJ_PRON:
+                start = k + 1
+        if start < hi and norms[start] == "that" and lemma not in _AS_VERBS:
+            start += 1
+        if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
+            start += 1
+        e = start
+        while e < hi:
+            n = norms[e]
+            t = self.toks[e]
+            if t.in_quote:
+                break
+            if t.kind == "punct":
+                if n in (";", ":", "(", ")", "\u2014", "\u2013", "--") or n in ".!?":
+                    break
+                if n == "-" and e + 1 < hi and norms[e + 1] == "-":
+                    break
+                if n == ",":
+                    break
+            elif n in ("and", "but") and e + 1 < hi and e > start:
+                nx = norms[e + 1]
+                if e + 1 in self.verbs or (
+                    e + 2 < hi and e + 2 in self.verbs and self._adverb(e + 1)
+                ):
+                    break
+                if nx in _SUBJ_PRON or (self.cap(e + 1) and self.possessive(e + 1)):
+                    break
+                if self.cap(e + 1) and e + 2 < hi and (e + 2 in self.verbs or e + 3 in self.verbs):
+                    break
+            e += 1
+        if e <= start:
+            return None
+        return start, e
+
+    def tok_span(self, i: int, j: int) -> tuple[int, int]:
+        return self.toks[i].start, self.toks[j - 1].end
+
+
+# -- names -----------------------------------------------------------------------------------------
+class _NameIndex:
+    """Capitalized name runs of the whole text: person mentions, surname links, countries."""
+
+    def __init__(self, a: _Analyzer) -> None:
+        self.a = a
+        self.runs: list[tuple[int, int]] = []  # (i, j) of person-name runs outside quotes
+        self._titled: set[tuple[str, ...]] = set()
+        self._initial_only: dict[tuple[str, ...], bool] = {}
+        self._described: set[str] = set()  # names given a role in an appositive
+        self._collect()
+        self.canonical: dict[tuple[str, ...], str] = {}
+        self._link()
+        self._offices: dict[str, set[str]] = {}
+        self._register_offices()
+
+    def is_country(self, key: tuple[str, ...]) -> bool:
+        return key in self.a._countries
+
+    def _collect(self) -> None:
+        a = self.a
+        toks = a.toks
+        v = a.v
+        k = 0
+        n = len(toks)
+        while k < n:
+            t = toks[k]
+            if t.in_quote or t.kind != "word" or not a.cap(k):
+                k += 1
+                continue
+            if a.doc.sentences[t.sent].heading:
+                k += 1
+                continue
+            i = k
+            j = k
+            while j < n and not toks[j].in_quote and toks[j].sent == t.sent:
+                if toks[j].kind == "word" and a.cap(j):
+                    j += 1
+                    if a.possessive(j - 1):
+                        break
+                    continue
+                if (
+                    toks[j].kind == "word"
+                    and v.has("particle", a.norms[j])
+                    and j + 1 < n
+                    and a.cap(j + 1)
+                    and toks[j + 1].kind == "word"
+                ):
+                    j += 1
+                    continue
+                break
+            k = j
+            # drop sentence-initial function words and words the text also writes in lowercase
+            while i < j and (
+                (i in a._initial and (a.norms[i] in _FUNCTION or a.base(i) in a._lower_words))
+                or a.is_verb(i)
+            ):
+                i += 1
+            titled = False
+            if i < j:
+                s0 = i
+                i = a.strip_name_prefix(i, j - 1)
+                titled = any(
+                    v.has("title", a.norms[m]) or v.has("office", a.base(m)) for m in range(s0, i)
+                )
+                if i == j - 1 and (v.has("title", a.norms[i]) or v.has("office", a.base(i))):
+                    continue
+            if i >= j:
+                continue
+            key = tuple(a.base(m) for m in range(i, j))
+            if self._non_person(key, i, j):
+                continue
+            self.runs.append((i, j))
+            if titled:
+                self._titled.add(key)
+            if j - i == 1 and i in a._initial:
+                self._initial_only.setdefault(key, True)
+            elif j - i == 1:
+                self._initial_only[key] = False
+
+    def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
+        a = self.a
+        v = a.v
+        if a._is_place_run(i, j) or key in v.phrases.get("organization", frozenset()):
+            return True
+        if any(v.has("non-person", w) for w in key) or v.has("organization", key[-1]):
+            return True
+        if v.has("demonym", key[-1]) or key in v.phrases.get("demonym", frozenset()):
+            return True  # "North Korean leader"
+        if key[-1] in a._countries_adj or v.has("place-head", key[-1]) or key[-1] in _FUNCTION:
+            return True  # "Velmoran", "Regent Street", "Fair Fares Now"
+        if (v.has("person", key[-1]) or v.has("office", key[-1])) and len(key) > 1:
+            return True  # "Regent Street Traders", "Velmoran Officials"
+        if all(a._acronym(m) for m in range(i, j)) and j - i > 1:
+            return True  # a dateline: "HARLOW POINT"
+        if v.has("office", key[-1]) or v.has("document", key[-1]) or v.has("non-speaker", key[-1]):
+            return True
+        if len(key) == 1:
+            w = key[0]
+            if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
+                parts = a.text[a.toks[i].start : a.toks[i].end].split("-")
+                if all(p[:1].isupper() for p in parts):
+                    return True  # "Trump-Kim summit": a compound modifier, not a mention
+            if a._acronym(i) or self.is_country(key):
+                return True
+            if i - 1 >= 0 and a.norms[i - 1] in _LOCATIVE and not a.possessive(i):
+                return True  # "in Hanoi"
+            # a following lowercase modifier noun: "Trump administration officials"
+            if (
+                j < len(a.toks)
+                and (v.has("organization", a.norms[j]) or v.has("person", a.norms[j]))
+                and not a.possessive(i)
+                and j + 1 < len(a.toks)
+                and (v.has("person", a.norms[j + 1]) or v.has("office", a.norms[j + 1]))
+            ):
+                return True
+        return False
+
+    def _link(self) -> None:
+        a = self.a
+        full: dict[tuple[str, ...], list[int]] = {}
+        single: Counter[str] = Counter()
+        for i, j in self.runs:
+            key = tuple(a.base(m) for m in range(i, j))
+            if len(key) > 1:
+                full.setdefault(key, []).append(i)
+            else:
+                single[key[0]] += 1
+        for key in full:
+            particle = any(a.v.has("particle", w) for w in key[1:-1])
+            first, last = key[0], key[-1]
+            if particle:
+                name = self._display(key)
+            elif single[first] > single[last]:
+                name = self._display((first,))
+            else:
+                name = self._display((last,))
+            self.canonical[key] = name
+            for w in (last, first):
+                if (w,) not in self.canonical or w == last:
+                    self.canonical.setdefault((w,), name) if w != last else None
+                    if w == last:
+                        self.canonical[(w,)] = name
+        for w in single:
+            self.canonical.setdefault((w,), self._display((w,)))
+
+    def _display(self, key: tuple[str, ...]) -> str:
+        # the surface spelling of the first run with these norms
+        a = self.a
+        for i, j in self.runs:
+            if j - i >= len(key):
+                for s in range(i, j - len(key) + 1):
+                    if tuple(a.base(m) for m in range(s, s + len(key))) == key:
+                        txt = a.text[a.toks[s].start : a.toks[s + len(key) - 1].end]
+                        if a.possessive(s + len(key) - 1) and a.norms[s + len(key) - 1].endswith(
+                            "'s"
+                        ):
+                            txt = txt[:-2]
+                        return txt
+        return " ".join(w.capitalize() for w in key)
+
+    def name_of(self, i: int, j: int) -> str:
+        a = self.a
+        key = tuple(a.base(m) for m in range(i, j))
+        if key in self.canonical:
+            return self.canonical[key]
+        if len(key) > 1:
+            if any(a.v.has("particle", w) for w in key[1:-1]):
+                return self._surface(i, j)
+            k2 = (key[-1],)
+            return self.canonical.get(k2, self._surface(j - 1, j))
+        return self._surface(i, j)
+
+    def _surface(self, i: int, j: int) -> str:
+        a = self.a
+        txt = a.text[a.toks[i].start : a.toks[j - 1].end]
+        if a.norms[j - 1].endswith("'s"):
+            txt = txt[:-2]
+        return txt
+
+    def _register_offices(self) -> None:
+        """Offices the text gives a named person: "Premier Lusine Ardani", "Oskar Brel,
+        Dastrava's foreign minister"."""
+        a = self.a
+        for i, j in self.runs:
+            name = self.name_of(i, j)
+            heads: list[str] = []
+            k = i - 1
+            while k >= 0 and a.toks[k].sent == a.toks[i].sent and a.cap(k) and a.word(k):
+                if a.v.has("office", a.base(k)):
+                    heads.append(a.base(k))
+                    break
+                k -= 1
+            lo, hi = a.sent_range(i)
+            if j < hi and a.norms[j] == ",":
+                np = a.parse_np(j + 1, hi, whole=False)
+                if np is not None and np.kind == "office":
+                    heads.append(a.base(np.head))
+                if np is not None and np.kind in ("office", "person"):
+                    self._described.add(name)
+                elif j + 1 < hi and a.toks[j + 1].kind == "num":
+                    self._described.add(name)  # "Jane Doe, 45,"
+            if i - 2 >= lo and a.norms[i - 1] == ",":
+                np = a.np_ending_at(i - 2, lo)
+                if np is not None and np.kind == "office":
+                    heads.append(a.base(np.head))
+            for h in heads:
+                self._offices.setdefault(h, set()).add(name)
+
+    def office_holder(self, np: _NP) -> str | None:
+        """The named holder of a definite office NP ("the Premier"), if the text names one."""
+        a = self.a
+        first = a.norms[np.i]
+        if not (first == "the" or a.possessive(np.i) or a.cap(np.head)):
+            return None
+        names = self._offices.get(a.base(np.head), set())
+        return next(iter(names)) if len(names) == 1 else None
+
+    def person_mentions(self) -> list[tuple[int, int, str]]:
+        """``(token, token_end, canonical name)`` of every person-name mention."""
+        return [(i, j, self.name_of(i, j)) for i, j in self.runs]
+
+    def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
+        """Mention counts of the names that are clearly people: multiword names, names with
+        a title or a role, names the text links to those, and ``speakers`` (named sources).
+        A capitalized word with no such evidence ("Orrin", "Herons") is left out."""
+        a = self.a
+        strong: set[str] = set(self._described) | {s for s in speakers if s}
+        for i, j in self.runs:
+            key = tuple(a.base(m) for m in range(i, j))
+            if len(key) > 1 or key in self._titled:
+                strong.add(self.name_of(i, j))
+        counts: Counter[str] = Counter()
+        for i, j in self.runs:
+            key = tuple(a.base(m) for m in range(i, j))
+            name = self.name_of(i, j)
+            if name not in strong:
+                continue
+            if len(key) == 1 and self._initial_only.get(key) and name == self._display(key):
+                if name not in speakers and key not in self._titled:
+                    continue  # only ever at the start of a sentence: "Negotiators", "Trouble"
+            counts[name] += 1
+        return counts
+
+
+# -- the pass ----------------------------------------------------------------------------------------
+def _verb_tuple(a: _Analyzer, h: Hit) -> tuple[int, int, str, str]:
+    return (h.start, h.end, h.entry.category, h.entry.term)
+
+
+def _lemma(h: Hit) -> str:
+    return h.entry.term
+
+
+def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
+    """Tokens between a verb and a quote make a direct frame: ``X said, "Q"`` / ``X said:``."""
+    tail = list(range(v_end, q_first))
+    while tail and a.toks[tail[-1]].kind == "punct" and a.norms[tail[-1]] in ('"', "\u201c", "'"):
+        tail.pop()
+    if not tail:
+        return True
+    return a.norms[tail[-1]] in (",", ":") and len(tail) <= 12
+
+
+def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
+    """A comma, semicolon, colon or dash between tokens ``i`` and ``j`` (a comma or colon
+    right before the quotation is the frame's own)."""
+    e = j
+    while e > i and a.norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
+        e -= 1
+    return any(
+        a.norms[k] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+        or a.norms[k] in ".!?"
+        or (a.norms[k] in ("and", "but") and k + 1 in a.verbs)
+        for k in range(i, e)
+    )
+
+
+def _starts_upper(q_text: str) -> bool:
+    for c in q_text:
+        if c.isalnum():
+            return c.isupper() or c.isdigit()
+    return False
+
+
+def _find_raw(a: _Analyzer) -> list[_Raw]:
+    doc = a.doc
+    toks = a.toks
+    raws: list[_Raw] = []
+    used_verbs: set[int] = set()
+    suppressed: set[int] = set()
+    verb_raw: dict[int, int] = {}  # verb token -> raw index
+
+    # Asked-clauses: "Asked whether …, Trump demurred." -- the question is the reporters'.
+    for s in doc.sentences:
+        k = s.tok_start
+        while k < s.tok_end and toks[k].kind == "punct":
+            k += 1
+        if k >= s.tok_end:
+            continue
+        first = a.norms[k]
+        if first in ("when", "if", "once") and k + 1 < s.tok_end:
+            k += 1
+            first = a.norms[k]
+        if first not in ("asked", "pressed", "questioned", "challenged"):
+            continue
+        main = None
+        for v in sorted(x for x in a.verbs if s.tok_start <= x < s.tok_end and x > k):
+            c = a.clause_start(v, s.tok_start)
+            if c > k and a.norms[c - 1] == ",":
+                np, pron, _ = a.subject(v, c)
+                if np is not None or pron >= 0:
+                    main = c
+        stop = main if main is not None else s.tok_end
+        for x in list(a.verbs):
+            if k <= x < stop:
+                suppressed.add(x)
+
+    # 1. quotations
+    q_tokens: dict[int, list[int]] = {}
+    for idx, t in enumerate(toks):
+        if t.quote >= 0:
+            q_tokens.setdefault(t.quote, []).append(idx)
+    prev_quote_end_in_sent: dict[int, int] = {}
+    quote_raws: list[tuple[int, _Raw | None, dict[str, Any]]] = []
+    for qi, q in enumerate(doc.quotes):
+        idxs = q_tokens.get(qi)
+        if not idxs:
+            continue
+        qa, qb = idxs[0], idxs[-1]
+        sa_lo, sa_hi = a.sent_range(qa)
+        sb_lo, sb_hi = a.sent_range(qb)
+        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(toks[qa].sent, sa_lo))
+        pre = [k for k in range(pre_lo, qa) if not toks[k].in_quote]
+        post_hi = sb_hi
+        for k in range(qb + 1, sb_hi):
+            if toks[k].in_quote:
+                post_hi = k
+                break
+        prev_quote_end_in_sent[toks[qb].sent] = qb + 1
+        post = list(range(qb + 1, post_hi))
+        words_pre = [k for k in pre if a.word(k)]
+        n_words = sum(1 for k in idxs if a.word(k))
+        upper = _starts_upper(q.text)
+        info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": not words_pre}
+        # titles and scare quotes: 'the album "Northern Lights"', 'so-called "inspectors"'
+        if words_pre:
+            before = a.norms[words_pre[-1]]
+            if before in _TITLE_NOUNS or before.startswith("so-called"):
+                continue
+        quote_span = (q.start, q.end)
+        order = q.open_at
+        # (a) "according to" around the quote
+        acc = [
+            k
+            for k in pre + post
+            if k in a.verbs and a.verbs[k].entry.term == "according to" and k not in suppressed
+        ]
+        if acc:
+            k = acc[0]
+            np = a.np_after(a.verbs[k].j, sb_hi if k > qb else sa_hi)
+            if np is not None and np.kind != "pronoun":
+                used_verbs.add(k)
+                r = _Raw(
+                    "according_to",
+                    order,
+                    toks[qa].sent,
+                    quote_span,
+                    _verb_tuple(a, a.verbs[k]),
+                    np=np,
+                    quoted=True,
+                )
+                r.span = (min(q.open_at, a.toks[k].start), max(_qend(q), toks[np.j - 1].end))
+                raws.append(r)
+                verb_raw[k] = len(raws) - 1
+                quote_raws.append((qi, r, info))
+                continue
+        # (b) a frame after the quote: '"Q," X said' / '"Q," said X' (not after '"Q."')
+        frame = None
+        ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
+        for k in [] if ends_sentence else post[:16]:
+            if k in a.verbs and k not in suppressed and a.verbs[k].entry.term != "according to":
+                frame = k
+                break
+            if a.norms[k] in (";",) or (a.norms[k] in ".!?" and k != post[0]):
+                break
+        raw = None
+        if frame is not None and (
+            info["initial"] or not any(k in a.verbs and k not in suppressed for k in pre)
+        ):
+            raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
+        # (c) a frame before the quote
+        if raw is None:
+            cands = [
+                k
+                for k in pre
+                if k in a.verbs and k not in suppressed and a.verbs[k].entry.term != "according to"
+            ]
+            fresh = [k for k in cands if k not in used_verbs]
+            # the verb whose clause runs on to the quote: 'He added that … because "…"'
+            chosen = next((k for k in fresh if not _clause_break(a, a.verbs[k].j, qa)), None)
+            if chosen is None and fresh and fresh[-1] == (cands[-1] if cands else None):
+                chosen = fresh[-1]
+            if chosen is not None:
+                h = a.verbs[chosen]
+                direct = upper and _direct_tail(a, h.j, qa)
+                raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
+                if raw is not None:
+                    # verbs inside the reported clause belong to this frame
+                    suppressed.update(k for k in a.verbs if h.j <= k < qa)
+            elif cands and cands[-1] in verb_raw:
+                # the verb already frames the previous quote: '"Q1," he said, "Q2."'
+                k = cands[-1]
+                prev = raws[verb_raw[k]]
+                if prev.quoted and _direct_tail(a, a.verbs[k].j, qa):
+                    raw = _Raw("continuation", order, toks[qa].sent, quote_span, None, quoted=True)
+                    raw.inherit = prev
+                    raw.span = (q.open_at, _qend(q))
+            elif frame is not None:
+                raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed, partial=True)
+        if raw is not None:
+            raws.append(raw)
+            if raw.verb is not None:
+                vk = _tok_at(a, raw.verb[0])
+                used_verbs.add(vk)
+                verb_raw[vk] = len(raws) - 1
+            quote_raws.append((qi, raw, info))
+            continue
+        # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
+        sent = toks[qa].sent
+        if info["initial"] and upper and n_words >= 3:
+            r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
+            r.span = (q.open_at, _qend(q))
+            raws.append(r)
+            quote_raws.append((qi, r, info))
+        elif n_words >= 2 and not _title_case(a, idxs):
+            subj = a.sentence_subject(sa_lo, qa, qa)
+            if subj is not None and not any(k in a.verbs for k in pre):
+                r = _Raw("partial", order, sent, quote_span, None, verbless=True, quoted=True)
+                if isinstance(subj, tuple):
+                    r.pron = subj[0]
+                    r.span = (toks[subj[0]].start, _qend(q))
+                else:
+                    r.np = subj
+                    r.span = (toks[subj.i].start, _qend(q))
+                raws.append(r)
+
+    # 2. speech verbs that frame no quotation: indirect speech and thought
+    for k in sorted(a.verbs):
+        if k in used_verbs or k in suppressed:
+            continue
+        h = a.verbs[k]
+        lemma = _lemma(h)
+        lo, hi = a.sent_range(k)
+        # the clause before a quote in the same sentence belongs to that quote's frame
+        if lemma == "according to":
+            r = _according_raw(a, k, lo, hi)
+            if r is not None:
+                raws.append(r)
+                verb_raw[k] = len(raws) - 1
+            continue
+        if a.has_anonymity(k, min(k + 2, hi)) or (
+            a.norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1)
+        ):
+            continue
+        r = _indirect_raw(a, k, lo, hi, raws, verb_raw)
+        if r is not None:
+            raws.append(r)
+            verb_raw[k] = len(raws) - 1
+
+    # 3. nominal attributions: "Putin's claim …", "his denial …"
+    for k, t in enumerate(toks):
+        if t.in_quote or t.kind != "word":
+            continue
+        cls = a.v.nominal.get(a.norms[k])
+        if cls is None or k == 0:
+            continue
+        r = _nominal_raw(a, k, cls)
+        if r is not None:
+            raws.append(r)
+    raws.sort(key=lambda r: r.order)
+    return raws
+
+
+def _qend(q) -> int:
+    return (q.close_at + 1) if q.close_at is not None else q.end
+
+
+def _tok_at(a: _Analyzer, offset: int) -> int:
+    for k, t in enumerate(a.toks):
+        if t.start == offset:
+            return k
+    return -1
+
+
+def _title_case(a: _Analyzer, idxs: list[int]) -> bool:
+    words = [k for k in idxs if a.word(k)]
+    if not words or len(words) > 6:
+        return False
+    return all(
+        a.cap(k) or a.norms[k] in ("of", "the", "a", "and", "in", "on") for k in words
+    ) and a.cap(words[0])
+
+
+def _frame_raw(
+    a: _Analyzer,
+    v: int,
+    lo: int,
+    hi: int,
+    q,
+    info: dict,
+    suppressed: set[int],
+    partial: bool = False,
+) -> _Raw | None:
+    """A frame after a quote: subject before the verb, or an inverted subject after it."""
+    h = a.verbs[v]
+    np, pron, flags = a.subject(v, lo)
+    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
+    if flags["negated"] and h.entry.category != "cognition":
+        return None
+    r = _Raw(
+        kind, q.open_at, a.toks[info["qa"]].sent, (q.start, q.end), _verb_tuple(a, h), quoted=True
+    )
+    if np is None and pron < 0:
+        # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
+        if v - 1 >= lo and a.norms[v - 1] not in (",",) and v != lo:
+            pass
+        np = a.np_after(h.j, hi)
+        if np is None or np.kind == "pronoun":
+            if np is not None:
+                pron = np.i
+                np = None
+            else:
+                return None
+    if np is not None and np.kind == "pronoun":
+        pron, np = np.i, None
+    if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
+        return None
+    r.np = np
+    r.pron = pron
+    end = max(h.end, a.toks[np.j - 1].end if np is not None else a.toks[pron].end)
+    r.span = (q.open_at, end)
+    return r
+
+
+def _pre_frame_raw(
+    a: _Analyzer,
+    v: int,
+    lo: int,
+    q,
+    direct: bool,
+    raws: list[_Raw],
+    verb_raw: dict[int, int],
+    used: set[int],
+) -> _Raw | None:
+    if v in used:
+        return None
+    h = a.verbs[v]
+    kind = "direct" if direct else "partial"
+    r = _Raw(kind, q.open_at, a.toks[v].sent, (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    if not _set_subject(a, r, v, lo, raws, verb_raw):
+        return None
+    start = a.toks[v].start
+    if r.np is not None:
+        start = min(start, a.toks[r.np.i].start)
+    elif r.pron >= 0:
+        start = min(start, a.toks[r.pron].start)
+    r.span = (start, _qend(q))
+    return r
+
+
+def _set_subject(
+    a: _Analyzer, r: _Raw, v: int, lo: int, raws: list[_Raw], verb_raw: dict[int, int]
+) -> bool:
+    """Fill in the subject of the verb at ``v``: NP, pronoun, or a participle's main clause."""
+    h = a.verbs[v]
+    vn = a.norms[v]
+    cls = h.entry.category
+    prev = v - 1
+    while prev >= lo and a.norms[prev] in _ADVERBS:
+        prev -= 1
+    participle = vn.endswith("ing") and (
+        prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
+    )
+    coordinated = (
+        prev >= lo
+        and a.norms[prev] in ("and", "but")
+        and any(k < prev and a.toks[k].sent == a.toks[v].sent for k in verb_raw)
+    )
+    if participle or coordinated:
+        # ", adding …", ", describing …", "… and promised": the subject of the main clause
+        for k in sorted(verb_raw, reverse=True):
+            if k < v and a.toks[k].sent == a.toks[v].sent:
+                r.inherit = raws[verb_raw[k]]
+                return True
+        s_lo = a.sent_range(v)[0]
+        subj = a.sentence_subject(s_lo, v, v)
+        if subj is None:
+            # "Speaking to reporters, Trump said …": the subject follows
+            return False
+        if isinstance(subj, tuple):
+            r.pron = subj[0]
+        else:
+            r.subject_np = subj
+        return True
+    np, pron, flags = a.subject(v, lo)
+    if flags["declined"] or flags["hypothetical"]:
+        return False
+    if flags["negated"] and cls != "cognition":
+        return False
+    if flags["passive"]:
+        # "was described by officials as …"
+        if h.j < len(a.toks) and a.norms[h.j] == "by":
+            np2 = a.np_after(h.j + 1, a.sent_range(v)[1])
+            if np2 is not None and np2.kind != "pronoun":
+                r.np = np2
+                return True
+        return False
+    if np is None and pron < 0:
+        return False
+    if np is not None and np.kind == "pronoun":
+        pron, np = np.i, None
+    if pron >= 0:
+        p = a.norms[pron].split("'")[0]
+        if p in ("i", "we", "you"):
+            return False
+        r.pron = pron
+        return True
+    r.np = np
+    return True
+
+
+def _indirect_raw(
+    a: _Analyzer, v: int, lo: int, hi: int, raws: list[_Raw], verb_raw: dict[int, int]
+) -> _Raw | None:
+    h = a.verbs[v]
+    lemma = _lemma(h)
+    # noun, not verb: "a police report said", "the claims were"
+    if h.j < hi and (h.j in a.verbs or a.norms[h.j] in ("is", "was", "were", "are", "has", "had")):
+        return None
+    # quotes in the sentence before the verb end the clause the subject can come from
+    s_lo = lo
+    for k in range(v - 1, lo - 1, -1):
+        if a.toks[k].in_quote:
+            s_lo = k + 1
+            break
+    r = _Raw("indirect", a.toks[v].start, a.toks[v].sent, None, _verb_tuple(a, h))
+    if not _set_subject(a, r, v, s_lo, raws, verb_raw):
+        # inverted, sentence-final: "Talks collapsed, said officials."
+        if v - 1 >= lo and a.norms[v - 1] == "," and v - 1 > lo:
+            np = a.np_after(h.j, hi)
+            if np is not None and np.kind != "pronoun" and _only_adjuncts(a, np.j, hi):
+                r.np = np
+                c = _clause_before(a, lo, v - 1)
+                if c is None:
+                    return None
+                r.quote = c
+                r.span = (c[0], a.toks[np.j - 1].end)
+                return r
+        return None
+    # the reported content
+    after = h.j
+    c = a.content(after, hi, lemma)
+    if lemma in _AS_REQUIRED:
+        if c is None or not any(a.norms[m] == "as" for m in range(after, min(c[1] + 1, hi))):
+            return None
+    if lemma in _CLAUSE_ONLY:
+        m = after
+        ok = False
+        while m < hi and m - after <= 6 and not a.toks[m].in_quote:
+            if a.norms[m] in _COMPLEMENTIZERS or a.norms[m] == ":":
+                ok = True
+                break
+            if a.norms[m] in (".", ";", ","):
+                break
+            m += 1
+        if lemma in ("speak", "comment", "write", "testify") and after < hi:
+            ok = ok or a.norms[after] in ("about", "on", "of")
+        if not ok:
+            return None
+        if a.norms[m] in _COMPLEMENTIZERS and a.norms[m] != "that":
+            c = a.content(m, hi, lemma)
+        else:
+            c = a.content(m + 1, hi, lemma)
+    if lemma == "call" and not (after < hi and a.norms[after] in _CALL_OBJECTS):
+        return None
+    if lemma in _PUT_LIKE and lemma == "put":
+        if c is None or not any(a.norms[m] == "at" for m in range(c[0], c[1])):
+            return None
+    subj_np = r.np or r.subject_np
+    subj_end = (
+        a.toks[subj_np.j - 1].end
+        if subj_np is not None
+        else a.toks[r.pron].end
+        if r.pron >= 0
+        else 0
+    )
+    if c is None and after < hi and a.norms[after] == ",":
+        k0 = (subj_np.i if subj_np is not None else r.pron) - 1
+        if k0 >= lo and a.norms[k0] == "as":
+            # "As the Premier has always said, the river belongs to all …"
+            c = a.content(after + 1, hi, "say")
+            if c is not None:
+                r.quote = a.tok_span(*c)
+                r.span = (a.toks[k0 + 1].start, r.quote[1])
+                return r
+    if c is None or _only_adjuncts(a, after, hi):
+        # "…, a Velmoran official said." -- the content is the clause before the subject
+        if (
+            subj_np is not None
+            and subj_np.i - 1 > lo
+            and a.norms[subj_np.i - 1] == ","
+            and not _asked_sentence(a, v)
+        ):
+            before = _clause_before(a, lo, subj_np.i - 1)
+            if before is not None:
+                r.quote = before
+                r.span = (before[0], max(h.end, subj_end))
+                return r
+        if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
+            if not (_asked_sentence(a, v)):
+                return None
+    if c is not None and not _only_adjuncts(a, after, hi):
+        r.quote = a.tok_span(*c)
+    starts = [h.start]
+    if subj_np is not None and r.inherit is None and r.subject_np is None:
+        starts.append(a.toks[subj_np.i].start)
+    if r.pron >= 0 and a.toks[r.pron].sent == a.toks[v].sent:
+        starts.append(a.toks[r.pron].start)
+    ends = [h.end, r.quote[1] if r.quote else h.end]
+    r.span = (min(starts), max(ends))
+    return r
+
+
+def _asked_sentence(a: _Analyzer, v: int) -> bool:
+    lo, hi = a.sent_range(v)
+    k = lo
+    while k < hi and a.toks[k].kind == "punct":
+        k += 1
+    return k < hi and a.norms[k] in ("asked", "pressed", "questioned", "challenged", "when", "if")
+
+
+def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
+    """Nothing but punctuation or a short adjunct follows ("said on Tuesday.", "said.")."""
+    words = [m for m in range(k, hi) if a.word(m) and not a.toks[m].in_quote]
+    if not words:
+        return True
+    first = a.norms[words[0]]
+    if first in ("that", "as") or first in _COMPLEMENTIZERS:
+        return False
+    if first in (
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "last",
+        "this",
+        "late",
+        "early",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "separately",
+        "privately",
+        "later",
+        "publicly",
+        "told",
+        "to",
+        "when",
+        "while",
+        "earlier",
+        "recently",
+        "friday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "saturday",
+        "sunday",
+    ):
+        return len(words) <= 7 and not any(a.norms[m] == "that" for m in words)
+    return False
+
+
+def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
+    """The clause from the sentence start (or the end of a quotation) to ``comma``."""
+    s = lo
+    for k in range(comma - 1, lo - 1, -1):
+        if a.toks[k].in_quote:
+            s = k + 1
+            break
+    while s < comma and a.toks[s].kind == "punct":
+        s += 1
+    if sum(1 for k in range(s, comma) if a.word(k)) < 3:
+        return None
+    return a.toks[s].start, a.toks[comma - 1].end
+
+
+def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
+    h = a.verbs[k]
+    np = a.np_after(h.j, hi)
+    if np is None or np.kind == "pronoun":
+        return None
+    r = _Raw("according_to", h.start, a.toks[k].sent, None, _verb_tuple(a, h), np=np)
+    # the content: the rest of the sentence
+    words_before = [m for m in range(lo, k) if a.word(m)]
+    if words_before:
+        e = k - 1
+        while e >= lo and a.toks[e].kind == "punct":
+            e -= 1
+        s = lo
+        while s < e and a.toks[s].kind == "punct":
+            s += 1
+        tail_words = [m for m in range(np.j, hi) if a.word(m)]
+        if tail_words:  # "The tariffs, according to X, have cost …": the whole sentence
+            e2 = hi - 1
+            while e2 > s and a.toks[e2].kind == "punct":
+                e2 -= 1
+            r.quote = a.tok_span(s, e2 + 1)
+        else:
+            r.quote = a.tok_span(s, e + 1)
+    else:
+        s = np.j
+        while s < hi and a.toks[s].kind == "punct":
+            s += 1
+        e = hi - 1
+        while e > s and a.toks[e].kind == "punct":
+            e -= 1
+        if s <= e:
+            r.quote = a.tok_span(s, e + 1)
+    spans = [h.start, a.toks[np.j - 1].end] + (list(r.quote) if r.quote else [])
+    r.span = (min(spans), max(spans))
+    r.order = r.span[0]
+    return r
+
+
+def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
+    p = k - 1
+    while p >= 0 and a.norms[p] in _ADVERBS:
+        p -= 1
+    if p < 0 or a.toks[p].in_quote or a.toks[p].sent != a.toks[k].sent:
+        return None
+    lo, hi = a.sent_range(k)
+    r = _Raw("nominal", a.toks[k].start, a.toks[k].sent, None, None)
+    if a.norms[p] in _POSS_PRON:
+        r.pron = p
+    elif a.possessive(p) or (a.norms[p] == "'" and p > 0 and a.possessive(p - 1)):
+        e = p if a.norms[p] != "'" else p - 1
+        np = a.np_ending_at(e, lo) if False else None
+        # the possessor: a name run or a role NP ending with the possessive token
+        s = a.clause_start(e, lo)
+        for start in range(s, e + 1):
+            cand = a.classify_run(start, e + 1)
+            if cand is not None and cand.kind not in ("pronoun", "document"):
+                np = cand
+                break
+        if np is None:
+            return None
+        np.anonymous_cue = a.has_anonymity(np.i, np.j)
+        r.np = np
+    else:
+        return None
+    word = a.toks[k]
+    r.verb = (word.start, word.end, cls, a.norms[k])
+    c = a.content(k + 1, hi, "nominal")
+    if c is not None:
+        first = a.norms[c[0]]
+        if first in _PREPS and first not in ("of", "about"):
+            return None  # "Velmora's requests for flow data": a request, not a report
+        r.quote = a.tok_span(*c)
+    start = a.toks[r.np.i].start if r.np is not None else a.toks[r.pron].start
+    r.span = (start, r.quote[1] if r.quote else word.end)
+    return r
+
+
+# -- resolution ------------------------------------------------------------------------------------
+class _Resolver:
+    def __init__(self, a: _Analyzer) -> None:
+        self.a = a
+        self.entities: dict[str, _Entity] = {}
+        self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
+        mentions = []
+        for i, _j, name in a.names.person_mentions():
+            if self._subject_position(i):
+                mentions.append((a.toks[i].start, name, a.toks[i].sent))
+        self.mentions = mentions
+
+    def _subject_position(self, i: int) -> bool:
+        a = self.a
+        k = i - 1
+        while k >= 0 and (
+            a.v.has("title", a.norms[k])
+            or a.v.has("demonym", a.norms[k])
+            or a.norms[k] in ("the", "a", "an")
+            or (a.cap(k) and a.word(k) and a.toks[k].sent == a.toks[i].sent)
+        ):
+            if a.toks[k].sent != a.toks[i].sent:
+                break
+            k -= 1
+        if k < 0 or a.toks[k].sent != a.toks[i].sent:
+            return True
+        return a.norms[k] in (
+            ",",
+            ";",
+            "and",
+            "but",
+            "while",
+            "that",
+            "as",
+            "when",
+            "because",
+            "though",
+            "although",
+            "if",
+            "then",
+            '"',
+            "\u201c",
+            "\u201d",
+        )
+
+    def entity(
+        self, name: str, source_type: str, plural: bool = False, gender: str = ""
+    ) -> _Entity:
+        e = self.entities.get(name)
+        if e is None:
+            e = _Entity(name, source_type, plural, gender)
+            self.entities[name] = e
+        if gender and not e.gender:
+            e.gender = gender
+        return e
+
+    def from_np(self, np: _NP) -> tuple[Speaker, _Entity, str, bool]:
+        a = self.a
+        if np.kind == "office" and not np.plural and not np.anonymous_cue:
+            # "the Premier" after "Premier Lusine Ardani": the title names the person
+            holder = a.names.office_holder(np)
+            if holder is not None:
+                s, e = a.toks[np.i].start, a.toks[np.j - 1].end
+                ent = self.entity(holder, "named", False, np.gender)
+                return Speaker(s, e, a.text[s:e], holder), ent, "named", False
+        if np.kind == "named":
+            name = a.names.name_of(np.name_i, np.name_j)
+            s, e = a.toks[np.name_i].start, a.toks[np.name_j - 1].end
+            if a.norms[np.name_j - 1].endswith("'s"):
+                e -= 2
+            st = "named"
+        else:
+            j = np.j
+            # "a senior official who spoke on condition of anonymity": the cue is not a name
+            for k in range(np.head + 1, np.j):
+                if a.norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
+                    j = k
+                    break
+            s, e = a.toks[np.i].start, a.toks[j - 1].end
+            while e > s and not a.text[e - 1].isalnum():
+                e -= 1
+            name = a.text[s:e]
+            if np.kind == "office":
+                st = "anonymous" if np.plural else "official"
+            elif np.kind == "person":
+                st = "anonymous"
+            else:  # organization, or a document it issued
+                st = "organization"
+        if np.anonymous_cue and st != "named":
+            st = "anonymous"
+        ent = self.entity(name, st, np.plural, np.gender)
+        return Speaker(s, e, a.text[s:e], name), ent, st, st == "anonymous"
+
+    def resolve_pronoun(self, k: int) -> _Entity | None:
+        a = self.a
+        p = a.norms[k].split("'")[0]
+        want = _SUBJ_PRON.get(p) or _POSS_PRON.get(p)
+        offset = a.toks[k].start
+        sent = a.toks[k].sent
+        para = a.doc.sentences[sent].paragraph
+
+        def ok(e: _Entity) -> bool:
+            if want == "org":
+                return e.source_type == "organization" and not e.plural
+            if want == "pl":
+                return e.plural or e.source_type == "organization"
+            if e.plural or e.source_type == "organization":
+                return False
+            return not e.gender or e.gender == want
+
+        # 1. the speaker of this or the previous sentence
+        for _off, e, _sp, ss in reversed(self.speakers):
+            if ss < sent - 1:
+                break
+            if ok(e):
+                return e
+        # 2. a named subject of this or the previous sentence
+        if want in ("m", "f"):
+            for off, name, ms in reversed(self.mentions):
+                if off >= offset:
+                    continue
+                if ms < sent - 1:
+                    break
+                e = self.entities.get(name) or _Entity(name, "named")
+                if ok(e):
+                    return self.entity(name, "named")
+        # 3. the most recent compatible speaker within four paragraphs
+        for _off, e, sp, _ss in reversed(self.speakers):
+            if para - sp > 4:
+                break
+            if ok(e):
+                return e
+        # 4. a named person mentioned recently
+        if want in ("m", "f"):
+            for off, name, ms in reversed(self.mentions):
+                if off >= offset:
+                    continue
+                if para - self.a.doc.sentences[ms].paragraph > 2:
+                    break
+                return self.entity(name, "named")
+        return None
+
+    def pronoun_speaker(self, k: int) -> tuple[Speaker, _Entity | None, str, bool]:
+        a = self.a
+        t = a.toks[k]
+        e = self.resolve_pronoun(k)
+        text = a.text[t.start : t.end]
+        if e is None:
+            return Speaker(t.start, t.end, text, "(unresolved)"), None, "unresolved", False
+        p = a.norms[k].split("'")[0]
+        if p in ("he", "his"):
+            e.gender = e.gender or "m"
+        elif p in ("she", "her"):
+            e.gender = e.gender or "f"
+        return Speaker(t.start, t.end, text, e.name), e, e.source_type, e.source_type == "anonymous"
+
+
+def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
+    res = _Resolver(a)
+    kept: list[_Raw] = []
+    last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
+    last_quoted: _Raw | None = None
+    for r in raws:
+        para = a.doc.sentences[r.sent].paragraph
+        if r.continuation:
+            if last_quoted is not None and a.doc.sentences[last_quoted.sent].paragraph == para:
+                last = last_quoted
+            if last is None or last.entity is None:
+                continue
+            lpara = a.doc.sentences[last.sent].paragraph
+            if para - lpara > 1:
+                continue
+            r.speaker, r.entity = last.speaker, last.entity
+            r.source_type, r.anonymous = last.source_type, last.anonymous
+        elif r.inherit is not None:
+            src = r.inherit
+            if src.speaker is None:
+                continue
+            r.speaker, r.entity = src.speaker, src.entity
+            r.source_type, r.anonymous = src.source_type, src.anonymous
+        elif r.np is not None or r.subject_np is not None:
+            np = r.np if r.np is not None else r.subject_np
+            r.speaker, r.entity, r.source_type, r.anonymous = res.from_np(np)
+        elif r.pron >= 0:
+            p = a.norms[r.pron].split("'")[0]
+            r.speaker, r.entity, r.source_type, r.anonymous = res.pronoun_speaker(r.pron)
+            if r.entity is None and (p == "it" and not r.quoted):
+                continue  # "it suggests" is rarely a source
+        else:
+            continue
+        if r.verbless and (r.entity is None or not r.entity.quoted):
+            continue
+        if r.entity is not None:
+            res.speakers.append((r.span[0], r.entity, para, r.sent))
+            if r.quoted and r.kind in ("direct", "partial", "continuation", "according_to"):
+                r.entity.quoted = True
+        if r.kind != "nominal":
+            last = r
+            if r.quoted:
+                last_quoted = r
+        kept.append(r)
+    return kept
+
+
+# -- public API ------------------------------------------------------------------------------------
+def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
+    """Every act of attribution in ``doc``, sorted by ``(start, end)``.
+
+    Parameters
+    ----------
+    doc : Document
+        The text model (tokens, sentences, quotation regions).
+    lexicons : LexiconSet
+        Must hold ``"speech_verbs"``; a ``"speakers"`` lexicon, if present, replaces the
+        bundled ``speakers.tsv``.
+
+    Returns
+    -------
+    list of Attribution
+        Kinds ``direct``, ``partial``, ``continuation``, ``indirect``, ``according_to``,
+        ``nominal``; a quotation with no speaker (a scare quote, a title) gives none.
+
+    Examples
+    --------
+    >>> from framing import Document, default_lexicons
+    >>> doc = Document('"We are ready," said Jane Doe, a spokeswoman for the ministry.')
+    >>> [(x.kind, x.speaker.name, x.verb.text) for x in find(doc, default_lexicons())]
+    [('direct', 'Doe', 'said')]
+    """
+    a = _Analyzer(doc, lexicons)
+    raws = _resolve(a, _find_raw(a))
+    out: list[Attribution] = []
+    seen: set[tuple[str, int, int, int]] = set()
+    text = doc.text
+    for r in raws:
+        s, e = r.span
+        quote = Span(r.quote[0], r.quote[1], text[r.quote[0] : r.quote[1]]) if r.quote else None
+        verb = None
+        if r.verb is not None:
+            vs, ve, cls, lemma = r.verb
+            verb = Verb(vs, ve, text[vs:ve], cls, lemma)
+        key = (r.kind, s, e, r.verb[0] if r.verb else -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Attribution(s, e, text[s:e], r.kind, r.speaker, verb, quote, r.source_type, r.anonymous)
+        )
+    out.sort(key=lambda x: (x.start, x.end))
     return out
 
 
+def _quoted_words(doc: Document | None, att: Attribution) -> int:
+    if att.quote is None or att.kind in ("indirect", "nominal"):
+        return 0
+    if att.kind == "according_to" and doc is not None:
+        if not any(q.start == att.quote.start and q.end == att.quote.end for q in doc.quotes):
+            return 0
+    if doc is not None:
+        return sum(
+            1
+            for t in doc.tokens
+            if att.quote.start <= t.start < att.quote.end and t.kind != "punct"
+        )
+    return len(att.quote.text.split())
+
+
+def mentioned_people(
+    doc: Document, speakers: set[str] = frozenset(), lexicons: LexiconSet | None = None
+) -> Counter[str]:
+    """Canonical names of the people the text names outside quotations, with mention counts.
+
+    ``speakers`` (canonical names of named sources) count as evidence that a name is a person.
+    """
+    a = _Analyzer(doc, lexicons if lexicons is not None and "speakers" in lexicons else None)
+    return a.names.people(set(speakers))
+
+
 def summarize(analysis: Analysis) -> dict[str, Any]:
-    """Quotes per speaker."""
-    counts = Counter(a.speaker.name for a in analysis.attributions if a.speaker)
-    return {"attributions": len(analysis.attributions), "speakers": dict(counts)}
+    """The voice table: who is quoted, how much, with which verbs; who is only mentioned.
+
+    Returns
+    -------
+    dict
+        ``attributions`` (count), ``by_kind``, ``by_source_type``, ``quoted_words``
+        (words inside quotations attributed to someone), ``unattributed_quotes`` (quotation
+        regions with no speaker: scare quotes, titles), ``anonymous_share`` (share of
+        attributions whose source is anonymous), ``evaluative_share`` (share of attributions
+        with a verb whose verb is evaluative), ``voice`` (one row per speaker, most quoted
+        words first: ``speaker``, ``source_type``, ``attributions``, ``quotes``,
+        ``quoted_words``, ``share_of_quoted_words``, ``verbs`` (lemma counts),
+        ``evaluative_share``) and ``mentioned_not_quoted`` (named people the text mentions
+        but never quotes, most mentioned first).
+    """
+    from framing.text import Document
+
+    doc = analysis.doc if analysis.doc is not None else Document(analysis.text)
+    atts = list(analysis.attributions)
+    rows: dict[str, dict[str, Any]] = {}
+    total_quoted = 0
+    quoted_regions: set[tuple[int, int]] = set()
+    for att in atts:
+        name = att.speaker.name if att.speaker else "(none)"
+        row = rows.setdefault(
+            name,
+            {
+                "speaker": name,
+                "source_type": att.source_type,
+                "attributions": 0,
+                "quotes": 0,
+                "quoted_words": 0,
+                "verbs": Counter(),
+                "_eval": 0,
+                "_verbs": 0,
+            },
+        )
+        row["attributions"] += 1
+        w = _quoted_words(doc, att)
+        if w:
+            row["quotes"] += 1
+            row["quoted_words"] += w
+            total_quoted += w
+            quoted_regions.add((att.quote.start, att.quote.end))
+        if att.verb is not None:
+            row["verbs"][att.verb.lemma or att.verb.text.lower()] += 1
+            row["_verbs"] += 1
+            row["_eval"] += att.verb.cls == "evaluative"
+    voice = []
+    for row in rows.values():
+        n_verbs = row.pop("_verbs")
+        n_eval = row.pop("_eval")
+        row["verbs"] = dict(row["verbs"].most_common())
+        row["share_of_quoted_words"] = (
+            round(row["quoted_words"] / total_quoted, 4) if total_quoted else 0.0
+        )
+        row["evaluative_share"] = round(n_eval / n_verbs, 4) if n_verbs else 0.0
+        voice.append(row)
+    voice.sort(key=lambda r: (-r["quoted_words"], -r["attributions"], r["speaker"]))
+    with_verb = [x for x in atts if x.verb is not None]
+    quoted_speakers = {r["speaker"].lower() for r in voice if r["quotes"]}
+    quoted_last = {n.split()[-1] for n in quoted_speakers if n}
+    named = {x.speaker.name for x in atts if x.speaker and x.source_type == "named"}
+    mentions = mentioned_people(doc, named)
+    not_quoted = [
+        name
+        for name, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))
+        if name.lower() not in quoted_speakers and name.lower().split()[-1] not in quoted_last
+    ]
+    unattributed = [q for q in analysis.quotes if (q.start, q.end) not in quoted_regions]
+    return {
+        "attributions": len(atts),
+        "by_kind": dict(Counter(x.kind for x in atts)),
+        "by_source_type": dict(Counter(x.source_type for x in atts)),
+        "quoted_words": total_quoted,
+        "unattributed_quotes": len(unattributed),
+        "anonymous_share": round(sum(x.anonymous for x in atts) / len(atts), 4) if atts else 0.0,
+        "evaluative_share": (
+            round(sum(x.verb.cls == "evaluative" for x in with_verb) / len(with_verb), 4)
+            if with_verb
+            else 0.0
+        ),
+        "voice": voice,
+        "mentioned_not_quoted": not_quoted,
+    }
