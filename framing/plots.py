@@ -136,18 +136,19 @@ def plot_timeline(
     n = len(analysis.sentences)
     edges = [k + 0.5 for k in range(n + 1)]  # sentence k (1-based) spans k-0.5 .. k+0.5
     top = max([1, *(sum(v) for v in zip(*(c[m] for m in metrics)))]) if n else 1
-    ax.fill_between(
-        edges,
-        0,
-        top,
-        where=[*c["quoted"], 0],
-        step="post",
-        color=COLORS["quotes"],
-        alpha=0.12,
-        lw=0,
-    )
+    if n:  # an empty text gets empty axes (matplotlib cannot draw zero steps)
+        ax.fill_between(
+            edges,
+            0,
+            top,
+            where=[*c["quoted"], 0],
+            step="post",
+            color=COLORS["quotes"],
+            alpha=0.12,
+            lw=0,
+        )
     bottom = [0] * n
-    for metric in metrics:
+    for metric in metrics if n else ():
         upper = [b + v for b, v in zip(bottom, c[metric])]
         ax.stairs(
             upper,
@@ -158,13 +159,14 @@ def plot_timeline(
             label=LABELS[metric] + "s",
         )
         bottom = upper
-    ax.set_xlim(0.5, n + 0.5)
+    ax.set_xlim(0.5, max(n, 1) + 0.5)
     ax.set_ylim(0, top + 0.5)
     ax.set_xlabel("sentence (shaded: contains a quotation)")
     ax.set_ylabel("findings")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Where in the text: findings sentence by sentence")
-    ax.legend(frameon=False, ncols=len(metrics), fontsize=8, loc="upper right")
+    if n:
+        ax.legend(frameon=False, ncols=len(metrics), fontsize=8, loc="upper right")
     return ax
 
 
