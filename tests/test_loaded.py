@@ -459,3 +459,55 @@ def test_reframe_never_swaps_in_an_equally_loaded_word(rows):
 )
 def test_neutral_news_vocabulary_is_not_a_loaded_term(word):
     assert found(f"The {word} was there.") == []
+
+
+# -- documented blind spots (docs/loaded-limits.md) ------------------------------------------
+# fmt: off
+LIMITS = [
+    pytest.param("Police cleared the square.", [], id="framing-without-loaded-words"),
+    pytest.param("Rioters and protesters gathered.", [("Rioters", False)],
+                 id="one-side-of-a-pair"),
+    pytest.param("Freedom fighters attacked the base.", [("Freedom fighters", False)],
+                 id="label-freedom-fighters"),
+    pytest.param("Terrorists attacked the base.", [], id="terrorists-unmarked"),
+    pytest.param("Militants attacked the base.", [], id="militants-unmarked"),
+    pytest.param("The boulder that rolled down the hillside in the night crushed a tent.",
+                 [("crushed", False)], id="context-beyond-the-window"),
+    pytest.param("It was not a disaster.", [("disaster", False)], id="negation-unseen"),
+    pytest.param('The regime held "free" elections.', [("regime", False)],
+                 id="scare-quotes-unseen"),
+    pytest.param("The giveaway, as Brandt called it, passed.", [("giveaway", False)],
+                 id="borrowed-word-counts-as-author"),
+    pytest.param("The minister even attended the gala.", [], id="expectation-words-unseen"),
+    pytest.param("Crusade against waste begins.", [], id="lower-rule-misses-capital"),
+    pytest.param("The crusade against waste begins.", [("crusade", False)],
+                 id="lower-rule-lowercase"),
+    pytest.param("He washed his hands of the affair.", [], id="idiom-with-a-gap"),
+    pytest.param("Shots were fired at the crowd.", [], id="agentless-passive"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, expected", LIMITS)
+def test_documented_blind_spot(text, expected):
+    assert [(m.text, m.in_quote) for m in matches(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "Trump was lavishing Kim with unprompted accolades.",
+            "Trump was giving Kim with unsolicited compliments.",
+            id="ungrammatical-swap",
+        ),
+        pytest.param("It was not a disaster.", "It was not a failure.", id="denial-survives"),
+        pytest.param(
+            "The talks were a stinging setback.",
+            "The talks were a significant setback.",
+            id="milder-not-neutral",
+        ),
+    ],
+)
+def test_documented_reframe(text, expected):
+    assert framing.analyze(text).reframe().text == expected
