@@ -231,9 +231,12 @@ def _resolve(items: list[_Item]) -> list[_Item]:
         key=lambda x: (-(x.j - x.i), x.metric != "hedge", not x.from_lexicon_hedge, x.i),
     )
     kept: list[_Item] = []
+    taken: set[int] = set()  # token indices already covered (spans are a few tokens long)
     for it in ranked:
-        if not any(_overlaps(it, k) for k in kept):
+        span = range(it.i, it.j)
+        if taken.isdisjoint(span):
             kept.append(it)
+            taken.update(span)
     return sorted(kept, key=lambda x: (x.i, x.j))
 
 
