@@ -142,6 +142,12 @@ _ADDRESSEE = frozenset(
     beg implore""".split()
 )
 _PUT_LIKE = frozenset({"put", "estimate"})
+_NO_INVERSION = frozenset(
+    "tell inform call put find cite urge demand request propose recommend advise".split()
+)
+_INVERTIBLE_EVALUATIVE = frozenset(
+    "insist warn argue claim admit concede quip exclaim declare retort counter shout".split()
+)
 _CALL_OBJECTS = frozenset(
     "it him her them this that these those himself herself themselves itself".split()
 )
@@ -384,6 +390,8 @@ class _Analyzer:
         lb = self.base(last)
         if j - i == 1 and self.norms[last] in _SUBJ_PRON:
             return _NP(i, j, "pronoun", last)
+        if j - i == 1 and lb in _QUANT_HEADS:
+            return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
         run_norms = [self.base(k) for k in range(i, j)]
         # multiword organizations and offices at the end ("the White House", "crown prince")
         for cat, kind in (("organization", "organization"), ("office", "office")):
@@ -551,13 +559,27 @@ class _Analyzer:
         while p < j:
             n = self.norms[p]
             t = toks[p]
+            if (
+                n == "of"
+                and p > i
+                and p + 1 < j
+                and self.cap(p - 1)
+                and self.cap(p + 1)
+                and (
+                    self.v.has("organization", self.base(p - 1))
+                    or self.v.has("office", self.base(p - 1))
+                )
+            ):
+                p += 1  # "the Ministry of Industry", "the Secretary of State"
+                continue
             if p > i and (
                 n in _PREPS
                 or n in ("who", "that", "which", "whom", "whose", ",", "(")
                 or (n in _POST_ADJ and not self.cap(p))
             ):
                 break
-            if t.kind == "punct" and n not in ("'", "&", "-"):
+            glued = n == "." and p > i and t.start == toks[p - 1].end and len(toks[p - 1].norm) <= 4
+            if t.kind == "punct" and n not in ("'", "&", "-") and not glued:
                 break
             if p > i and (self.is_verb(p) or n in _AUX or n.endswith("n't")):
                 if whole:
@@ -565,6 +587,9 @@ class _Analyzer:
                 break
             if p > i and not whole and not self.cap(p) and self._adverb(p):
                 break
+            if p > i and not self.cap(p) and n.endswith("ed") and self.word(p) and p + 1 < j:
+                if self.norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
+                    break
             p += 1
         if p == i:
             return None
@@ -653,6 +678,7 @@ class _Analyzer:
             self.norms[p] in _PREPS
             or self.norms[p] in ("who", "whose", "that")
             or self.norms[p] in _POST_ADJ
+            or (self.norms[p].endswith("ed") and not self.cap(p))
         ):
             return p
         k = p
@@ -686,6 +712,7 @@ class _Analyzer:
         norms = self.norms
         k = v - 1
         be_seen = False
+        crossed_to = False
         while k >= lo:
             n = norms[k]
             t = self.toks[k]
@@ -697,8 +724,8 @@ class _Analyzer:
                     n = n[:-3] if n != "can't" else "can"
                 if n in _HYPOTHETICAL or n in ("wouldn", "couldn", "shouldn", "mightn"):
                     flags["hypothetical"] = True
-                if n in _BE or n in ("isn", "wasn", "aren", "weren"):
-                    be_seen = True
+                if (n in _BE or n in ("isn", "wasn", "aren", "weren")) and not crossed_to:
+                    be_seen = True  # "is expected", not "are said to have warned"
                 k -= 1
                 continue
             if n in _NEG:
@@ -720,6 +747,7 @@ class _Analyzer:
                 if prev in ("according",):
                     break
                 k -= 2
+                crossed_to = True
                 continue
             break
         vn = norms[v]
@@ -742,6 +770,21 @@ class _Analyzer:
             return ant, -1, flags
         if n == ",":
             return self._appositive_subject(k, lo), -1, flags
+        if n not in ("who", "that", ",", ")"):
+            np = self.np_ending_at(k, lo)
+            if np is not None:
+                return np, -1, flags
+            # "a senior official who spoke on condition of anonymity told …"
+            for w in range(k - 1, max(lo, k - 14) - 1, -1):
+                if self.toks[w].in_quote or self.toks[w].kind == "punct":
+                    break
+                if self.norms[w] == "who":
+                    ant = self._antecedent(w, lo)
+                    if ant is not None:
+                        ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
+                        flags["relative"] = True
+                    return ant, -1, flags
+            return None, -1, flags
         if n == ")":
             o = k - 1
             while o >= lo and norms[o] != "(" and k - o < 12:
@@ -891,6 +934,15 @@ class _Analyzer:
                 start = m + 1 if norms[m] == "that" else m
             elif k < hi and norms[k] in _OBJ_PRON:
                 start = k + 1
+        if lemma not in _AS_VERBS and lemma != "nominal":
+            # "said on Monday that …", "said in a statement that …": skip the adjunct
+            m = start
+            while m < hi and m - start <= 6 and self.toks[m].kind == "word":
+                if norms[m] == "that":
+                    if m == start or norms[start] in _PREPS or self._adverb(start):
+                        start = m
+                    break
+                m += 1
         if start < hi and norms[start] == "that" and lemma not in _AS_VERBS:
             start += 1
         if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
@@ -907,6 +959,10 @@ class _Analyzer:
                 if n == "-" and e + 1 < hi and norms[e + 1] == "-":
                     break
                 if n == ",":
+                    skip = self._inner_appositive(e, hi)
+                    if skip:
+                        e = skip
+                        continue
                     break
             elif n in ("and", "but") and e + 1 < hi and e > start:
                 nx = norms[e + 1]
@@ -922,6 +978,28 @@ class _Analyzer:
         if e <= start:
             return None
         return start, e
+
+    def _inner_appositive(self, comma: int, hi: int) -> int:
+        """If ``comma`` opens an appositive that a second comma closes before the clause goes
+        on ("the suspect, a 34-year-old man, was arrested"), the token after the second
+        comma; else 0."""
+        n = self.norms
+        if comma + 1 >= hi or n[comma + 1] not in ("a", "an", "the", "who", "which", "whose"):
+            if not (comma + 1 < hi and self.toks[comma + 1].kind == "num"):
+                return 0
+        for m in range(comma + 1, min(comma + 14, hi)):
+            if self.toks[m].in_quote or n[m] in (";", ":", ".", "(", ")"):
+                return 0
+            if n[m] == ",":
+                if (
+                    m + 1 < hi
+                    and self.word(m + 1)
+                    and not self.cap(m + 1)
+                    and not self.is_verb(m + 1)
+                ):
+                    return m + 1
+                return 0
+        return 0
 
     def tok_span(self, i: int, j: int) -> tuple[int, int]:
         return self.toks[i].start, self.toks[j - 1].end
@@ -1308,7 +1386,13 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         frame = None
         ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
         for k in [] if ends_sentence else post[:16]:
-            if k in a.verbs and k not in suppressed and a.verbs[k].entry.term != "according to":
+            if (
+                k in a.verbs
+                and k not in suppressed
+                and a.verbs[k].entry.term != "according to"
+                and a.norms[k - 1] not in ("who", "which")
+                and not a.has_anonymity(k, k + 1)
+            ):
                 frame = k
                 break
             if a.norms[k] in (";",) or (a.norms[k] in ".!?" and k != post[0]):
@@ -1452,8 +1536,8 @@ def _frame_raw(
     )
     if np is None and pron < 0:
         # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
-        if v - 1 >= lo and a.norms[v - 1] not in (",",) and v != lo:
-            pass
+        if not _invertible(a, v, lo):
+            return None
         np = a.np_after(h.j, hi)
         if np is None or np.kind == "pronoun":
             if np is not None:
@@ -1470,6 +1554,24 @@ def _frame_raw(
     end = max(h.end, a.toks[np.j - 1].end if np is not None else a.toks[pron].end)
     r.span = (q.open_at, end)
     return r
+
+
+def _invertible(a: _Analyzer, v: int, lo: int) -> bool:
+    """Verb-subject order ("said Jane Doe") is news style for say-like verbs right after
+    the quotation or a comma, not for "told" or "blamed"."""
+    h = a.verbs[v]
+    if h.entry.term in _NO_INVERSION or (
+        h.entry.category != "neutral" and h.entry.term not in _INVERTIBLE_EVALUATIVE
+    ):
+        return False
+    k = v - 1
+    while k >= lo and a._adverb(k):
+        k -= 1
+    return (
+        k < lo
+        or a.norms[k] in (",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019")
+        or a.toks[k].in_quote
+    )
 
 
 def _pre_frame_raw(
@@ -1539,7 +1641,7 @@ def _set_subject(
         return False
     if flags["passive"]:
         # "was described by officials as …"
-        if h.j < len(a.toks) and a.norms[h.j] == "by":
+        if h.entry.term in _AS_VERBS and h.j < len(a.toks) and a.norms[h.j] == "by":
             np2 = a.np_after(h.j + 1, a.sent_range(v)[1])
             if np2 is not None and np2.kind != "pronoun":
                 r.np = np2
@@ -1573,10 +1675,12 @@ def _indirect_raw(
         if a.toks[k].in_quote:
             s_lo = k + 1
             break
+    if s_lo == lo and _first_word(a, lo) == v and not a.cap(v) and a.toks[v].sent > 0:
+        s_lo = lo = a.doc.sentences[a.toks[v].sent - 1].tok_start
     r = _Raw("indirect", a.toks[v].start, a.toks[v].sent, None, _verb_tuple(a, h))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
         # inverted, sentence-final: "Talks collapsed, said officials."
-        if v - 1 >= lo and a.norms[v - 1] == "," and v - 1 > lo:
+        if v - 1 > lo and a.norms[v - 1] == "," and _invertible(a, v, lo):
             np = a.np_after(h.j, hi)
             if np is not None and np.kind != "pronoun" and _only_adjuncts(a, np.j, hi):
                 r.np = np
@@ -1659,6 +1763,13 @@ def _indirect_raw(
     ends = [h.end, r.quote[1] if r.quote else h.end]
     r.span = (min(starts), max(ends))
     return r
+
+
+def _first_word(a: _Analyzer, lo: int) -> int:
+    k = lo
+    while k < len(a.toks) and a.toks[k].kind == "punct":
+        k += 1
+    return k
 
 
 def _asked_sentence(a: _Analyzer, v: int) -> bool:
@@ -1798,7 +1909,16 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         first = a.norms[c[0]]
         if first in _PREPS and first not in ("of", "about"):
             return None  # "Velmora's requests for flow data": a request, not a report
-        r.quote = a.tok_span(*c)
+        clause_like = (
+            first in ("of", "about")
+            or a.norms[k + 1] == "that"
+            or first in _SUBJ_PRON
+            or first in _DETS
+            or a.cap(c[0])
+            or a.toks[c[0]].kind == "num"
+        )
+        if clause_like:
+            r.quote = a.tok_span(*c)
     start = a.toks[r.np.i].start if r.np is not None else a.toks[r.pron].start
     r.span = (start, r.quote[1] if r.quote else word.end)
     return r
@@ -1862,6 +1982,14 @@ class _Resolver:
 
     def from_np(self, np: _NP) -> tuple[Speaker, _Entity, str, bool]:
         a = self.a
+        if np.kind == "document":
+            # "data released by the Commerce Department": the department is the source
+            for k in range(np.head + 1, np.j):
+                if a.norms[k] == "by":
+                    by = a.parse_np(k + 1, np.j, whole=False)
+                    if by is not None and by.kind in ("organization", "named", "office"):
+                        by.j = by.head + 1
+                        return self.from_np(by)
         if np.kind == "office" and not np.plural and not np.anonymous_cue:
             # "the Premier" after "Premier Lusine Ardani": the title names the person
             holder = a.names.office_holder(np)
@@ -1885,6 +2013,8 @@ class _Resolver:
             s, e = a.toks[np.i].start, a.toks[j - 1].end
             while e > s and not a.text[e - 1].isalnum():
                 e -= 1
+            if a.text[e - 2 : e] in ("'s", "\u2019s") and a.norms[np.head].endswith("'s"):
+                e -= 2  # "the company's denial": the company
             name = a.text[s:e]
             if np.kind == "office":
                 st = "anonymous" if np.plural else "official"
@@ -1971,7 +2101,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
         if r.continuation:
             if last_quoted is not None and a.doc.sentences[last_quoted.sent].paragraph == para:
                 last = last_quoted
-            if last is None or last.entity is None:
+            if last is None or last.speaker is None:
                 continue
             lpara = a.doc.sentences[last.sent].paragraph
             if para - lpara > 1:
@@ -1996,6 +2126,21 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             continue
         if r.verbless and (r.entity is None or not r.entity.quoted):
             continue
+        if r.pron >= 0 and r.kind == "indirect" and r.entity is not None and r.verb is not None:
+            # "Several said they feared …": the belief is part of what they said
+            outer = next(
+                (
+                    o
+                    for o in kept
+                    if o.sent == r.sent
+                    and o.entity is r.entity
+                    and o.quote is not None
+                    and o.quote[0] <= r.verb[0] < o.quote[1]
+                ),
+                None,
+            )
+            if outer is not None:
+                continue
         if r.entity is not None:
             res.speakers.append((r.span[0], r.entity, para, r.sent))
             if r.quoted and r.kind in ("direct", "partial", "continuation", "according_to"):
