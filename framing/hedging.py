@@ -6,18 +6,20 @@ cannot express.  ``summarize`` separates the author's voice from quoted voices.
 
 Rules applied here, on top of the lexicon's context rules
 ----------------------------------------------------------
-1. **suggest** is a hedge only with a proposition: a ``that`` among the next three tokens
-   ("suggested to reporters that"), a clause subject right after it ("suggested he might"),
-   no object at all ("..., one official suggested."), or an evidence subject right before it
-   ("the data suggest a slowdown", "research suggests caution").  A person suggesting a
-   noun phrase is a proposal: "She suggested a compromise on tariffs" is not a hedge.
-2. **Approximators before a/an** ("about an hour", "around a third") count only when a
-   quantity noun follows the article: the rule language looks one token ahead, and
-   "gathered around a television" must not count.  *third, fifth, tenth, quarter* are
-   quantities only before *of*, punctuation or a function word ("about a third of the
-   vote"), ordinals before a noun ("talks about a third summit").  Before the bare number word *one*
-   they count only in "one in five" and the like ("talked about one of the issues" is not),
-   and *about*/*around* before a year ("worries about 2020") are prepositions.
+1. **suggest** is a hedge only with a proposition: an evidence subject right before it
+   ("the data suggest a slowdown", "research suggests caution"), no object at all
+   ("..., one official suggested."), a ``that``-clause ("suggested that", "suggested to
+   reporters that") without a proposal's *should*, or a finite clause ("suggested he might").
+   A person suggesting a noun phrase is a proposal: "She suggested a compromise on tariffs"
+   is not a hedge, nor is "suggested that the sides should meet".
+2. **Approximators gated on the next token** (``about``, ``around``, ``nearly`` …) look one
+   token further than the rule language can: before *a/an* they count only when a quantity
+   noun follows ("about an hour", not "gathered around a television"); *third, fifth,
+   tenth, quarter* are quantities only before *of*, punctuation or a function word ("about a
+   third of the vote"), ordinals before a noun ("talks about a third summit"); before the
+   bare word *one* they count only in "one in five" and the like ("argued about one of the
+   clauses" is not); *about*/*around* before a year ("questions about 2020") are
+   prepositions.
 3. **Negated boosters.**  A booster right after a negator (*not, never, no, nor, without,
    hardly, scarcely, barely*, any ``n't`` word), with at most two bridge words between
    them ("isn't entirely clear", "wasn't so sure"), becomes one hedge of category
@@ -69,6 +71,10 @@ _NEGATION_BRIDGE = frozenset(
     particularly exactly altogether very""".split()
 )  # "isn't so sure", "not all that clear"
 _CLAUSE_START = frozenset("he she it they there we i you".split())
+_FINITE = frozenset(
+    """was were is are had has have might would could may will did does can wasn't weren't
+    isn't aren't hadn't hasn't haven't wouldn't couldn't won't didn't doesn't can't""".split()
+)  # "suggested he was/might ..." reports a proposition; "suggested they meet" proposes
 _EVIDENCE_SUBJECTS = frozenset(
     """it this that which what these those evidence data poll polls results result findings
     finding study studies research report reports figures figure numbers signs sign record
@@ -114,25 +120,30 @@ class _Item:
 def _suggest_is_hedge(doc: Document, h: Hit) -> bool:
     tokens = doc.tokens
     sent = doc.sentences[tokens[h.i].sent]
-    after = tokens[h.j : min(h.j + 3, sent.tok_end)]
-    if not after or after[0].kind == "punct":
-        return True  # no object: "..., one official suggested."
-    if any(t.norm == "that" for t in after):
-        return True
-    if after[0].norm in _CLAUSE_START:
-        return True  # "suggested he might..."
+    end = sent.tok_end
     k = h.i - 1
     while k >= sent.tok_start and tokens[k].norm in _SUBJECT_SKIP:
         k -= 1
-    return k >= sent.tok_start and tokens[k].norm in _EVIDENCE_SUBJECTS
+    if k >= sent.tok_start and tokens[k].norm in _EVIDENCE_SUBJECTS:
+        return True  # "the data suggest a slowdown"
+    after = tokens[h.j : min(h.j + 3, end)]
+    if not after or after[0].kind == "punct":
+        return True  # no object: "..., one official suggested."
+    first = after[0].norm
+    if first == "that" or (
+        (first == "to" or first.endswith("ly")) and any(t.norm == "that" for t in after[1:])
+    ):
+        # "suggested that the two sides should meet" is a proposal
+        return not any(t.norm == "should" for t in tokens[h.j : min(h.j + 8, end)])
+    return first in _CLAUSE_START and len(after) > 1 and after[1].norm in _FINITE
 
 
 # -- rule 2: approximators ---------------------------------------------------------------
 def _approximator_ok(doc: Document, h: Hit) -> bool:
     tokens = doc.tokens
     sent = doc.sentences[tokens[h.i].sent]
-    if h.j >= sent.tok_end:
-        return True  # a row without a next-token rule ("or so" at the end)
+    if h.j >= sent.tok_end or not any(r.name == "next" and not r.negated for r in h.entry.rules):
+        return True  # the row does not gate on the next token ("roughly", "more or less")
     nxt = tokens[h.j]
     after = tokens[h.j + 1] if h.j + 1 < sent.tok_end else None
     if nxt.norm in ("a", "an"):
