@@ -354,6 +354,8 @@ BLIND_SPOTS = [
     pytest.param("\"We could have gone elsewhere,\" he said.", ["could"], [],
                  id="counterfactual-could-have-counted"),
     pytest.param("That would be a mistake.", [], [], id="softening-would-missed"),
+    pytest.param("She suggested that the two sides meet again.", ["suggested"], [],
+                 id="subjunctive-proposal-counted"),
     pytest.param("\"We are told this will pay for itself. Maybe it will,\" Brandt said.",
                  ["We are told", "Maybe"], [], id="sarcasm-counted-as-hedges"),
     pytest.param("If the talks fail, sanctions will return.", [], [], id="conditional-missed"),
