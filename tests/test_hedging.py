@@ -510,7 +510,7 @@ def test_boilerplate_lines_full_of_cues_are_ignored():
 def test_reference_summary_separates_voices(reference):
     s = reference.summary()["hedging"]
     doc = reference.doc
-    quoted_words = sum(1 for t in doc.tokens if t.in_quote and t.kind == "word")
+    quoted_words = sum(1 for t in doc.tokens if t.in_quote and t.kind != "punct")
     author_words = reference.words - quoted_words
     assert s["words"] == {"total": reference.words, "author": author_words, "quoted": quoted_words}
     assert (s["hedges"]["author"], s["hedges"]["quoted"]) == (5, 1)
