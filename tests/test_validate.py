@@ -265,12 +265,12 @@ def test_layout_matches_the_docs(tmp_path):
 # -- floors: a regression in any metric fails the build ---------------------------------
 # Measured on the bundled corpus (see docs/validation.md); floors sit a little below.
 FLOORS = {
-    "hedges": 0.40,
-    "boosters": 0.45,
-    "loaded_terms": 0.30,
-    "attributions": 0.20,
+    "hedges": 0.94,  # measured 0.99
+    "boosters": 0.90,  # measured 0.96
+    "loaded_terms": 0.87,  # measured 0.93
+    "attributions": 0.93,  # measured 0.99
 }
-SPEAKER_ACCURACY_FLOOR = 0.70
+SPEAKER_ACCURACY_FLOOR = 0.90  # measured 0.95
 
 
 @pytest.mark.parametrize("metric", list(FLOORS))
@@ -323,10 +323,10 @@ def test_state_media_is_the_least_hedged_outlet(analyses):
 
 
 def test_partisan_outlets_boost_the_most(analyses):
-    # lesson claim: the two partisan outlets carry the most boosters; the wire the fewest
+    # lesson claim: state media boosts most, the hawkish paper next; the wire the fewest
     boosters = {i: per_1000(analyses[i], "boosters", author_only=False) for i in SARN}
     ranking = sorted(SARN, key=lambda i: -boosters[i])
-    assert set(ranking[:2]) == {"sarn-summit-dnna", "sarn-summit-sentinel"}
+    assert ranking[:2] == ["sarn-summit-dnna", "sarn-summit-sentinel"]
     assert boosters["sarn-summit-wire"] == min(boosters.values())
 
 
