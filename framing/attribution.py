@@ -68,6 +68,11 @@ _AUX = frozenset(
 )
 _BE = frozenset("is are was were be been being am 's 're".split())
 _HYPOTHETICAL = frozenset("would could might may should shall".split())
+_NOT_YET = frozenset(
+    """expected likely unlikely due set scheduled planning plans plan planned intends intend
+    intended going about ready able unable wants want wanted hope hopes hoped tried tries
+    trying seeks sought attempt attempted prepared poised""".split()
+)
 _NEG = frozenset("not never no nor".split())
 _DECLINE = frozenset(
     "declined declines decline declining refused refuses refuse refusing failed fails".split()
@@ -92,7 +97,7 @@ _PREPS = frozenset(
 )
 _POST_ADJ = frozenset(
     """familiar close knowledgeable briefed involved speaking responsible present interviewed
-    quoted cited based working close""".split()
+    based working""".split()
 )
 _DETS = frozenset(
     """the a an this that these those some many several both all each every another other few
@@ -125,7 +130,7 @@ _COMPLEMENTIZERS = frozenset("that whether if how why what when where who which"
 # Verbs that report speech only when they frame a quote or a clause ("he added that …").
 _CLAUSE_ONLY = frozenset(
     """add continue go on write reply respond answer report post tweet comment speak testify
-    observe recall explain""".split()
+    observe recall explain note""".split()
 )
 # "cast X as Y": without "as" these verbs are not speech verbs.
 _AS_VERBS = frozenset("cast describe portray depict paint present regard characterize".split())
@@ -504,6 +509,8 @@ class _Analyzer:
                 and t.start == self.toks[p - 1].end
                 and t.end == self.toks[k].start
             )
+            if self.norms[p] == "'" and not (p > 0 and self.possessive(p - 1)):
+                break  # a closing single quote, not "officials'"
             if t.in_quote or (
                 t.kind == "punct" and self.norms[p] not in ("'", "&", ".") and not glued
             ):
@@ -580,6 +587,8 @@ class _Analyzer:
                 break
             glued = n == "." and p > i and t.start == toks[p - 1].end and len(toks[p - 1].norm) <= 4
             if t.kind == "punct" and n not in ("'", "&", "-") and not glued:
+                break
+            if n == "'" and not (p > i and self.possessive(p - 1)):
                 break
             if p > i and (self.is_verb(p) or n in _AUX or n.endswith("n't")):
                 if whole:
@@ -682,12 +691,13 @@ class _Analyzer:
         ):
             return p
         k = p
+        relative = self.norms[p] in ("who", "whose", "that")
         while k < j:
             n = self.norms[k]
             t = self.toks[k]
             if t.in_quote or (t.kind == "punct" and n not in ("'", "&", "-")):
                 break
-            if self.is_verb(k) and k > p:
+            if self.is_verb(k) and k > p and not relative:
                 break
             if n in ("and", "but", "while", "as") and k > p:
                 break
@@ -739,6 +749,8 @@ class _Analyzer:
                 prev = norms[k - 1]
                 if prev in _DECLINE:
                     flags["declined"] = True
+                if prev in _NOT_YET:
+                    flags["hypothetical"] = True  # "is expected to announce", "wants to say"
                 if prev in _PREPS and prev != "on" or prev in _SUBJ_PRON:
                     break
                 if prev == "on" and k - 2 >= lo and norms[k - 2] in ("went", "go", "goes", "going"):
@@ -825,6 +837,23 @@ class _Analyzer:
         if not self._appositive_like(app[0], app[1]):
             return None
         np = self.np_ending_at(k - 1, lo)
+        if np is None and not any(self.toks[m].kind == "num" for m in range(app[0], app[1])):
+            # "The regime's mouthpiece, the Dastrava National News Agency, touted": the
+            # appositive names the speaker when the noun before it is not a speaker noun
+            inner = self.parse_np(app[0], app[1], whole=True)
+            if inner is not None and inner.kind in ("named", "organization", "office"):
+                return inner
+        if np is None:
+            # "Jones, 52, a former teacher, said": skip the age
+            k2 = k - 1
+            while k2 >= lo and k - k2 <= 4 and self.norms[k2] != ",":
+                k2 -= 1
+            if (
+                k2 > lo
+                and self.norms[k2] == ","
+                and any(self.toks[m].kind == "num" for m in range(k2 + 1, k))
+            ):
+                np = self.np_ending_at(k2 - 1, lo)
         if np is None:
             return None
         np.app = app
@@ -1346,6 +1375,19 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 break
         prev_quote_end_in_sent[toks[qb].sent] = qb + 1
         post = list(range(qb + 1, post_hi))
+        if (
+            not any(a.word(k) for k in post)
+            and q.text.rstrip().endswith(("?", "!"))
+            and sb_hi < len(toks)
+        ):
+            # '"Why now?" she asked.' -- the sentence splitter ends the sentence at "?"
+            nxt = doc.sentences[toks[sb_hi].sent]
+            if (
+                not a.cap(_first_word(a, nxt.tok_start))
+                and nxt.paragraph == doc.sentences[toks[qb].sent].paragraph
+            ):
+                sb_hi = nxt.tok_end
+                post = [k for k in range(qb + 1, sb_hi) if not toks[k].in_quote]
         words_pre = [k for k in pre if a.word(k)]
         n_words = sum(1 for k in idxs if a.word(k))
         upper = _starts_upper(q.text)
@@ -1618,6 +1660,15 @@ def _set_subject(
         and a.norms[prev] in ("and", "but")
         and any(k < prev and a.toks[k].sent == a.toks[v].sent for k in verb_raw)
     )
+    if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
+        # "The agency quoted a senior official as saying …": the official speaks
+        for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
+            if a.norms[q] in ("quoted", "cited", "quotes", "cites", "quoting", "citing"):
+                np = a.parse_np(q + 1, prev, whole=True) if q + 1 < prev else None
+                if np is not None and np.kind != "pronoun":
+                    r.np = np
+                    return True
+                break
     if participle or coordinated:
         # ", adding …", ", describing …", "… and promised": the subject of the main clause
         for k in sorted(verb_raw, reverse=True):
