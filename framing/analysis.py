@@ -53,4 +53,5 @@ def analyze(text: str, *, lexicons: LexiconSet | None = None) -> Analysis:
         loaded_terms=_sorted(loaded.find(doc, lex)),
         attributions=_sorted(attribution.find(doc, lex)),
         doc=doc,
+        lexicons=lex,
     )

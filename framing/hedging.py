@@ -37,7 +37,7 @@ Rules applied here, on top of the lexicon's context rules
 Reported-speech *would* ("he said he would") and deontic *should/must* are never hedges; past
 ability *could* is excluded where the context shows it (negation, perception verbs,
 if/before/until/so-that clauses) and otherwise counted, a known source of false positives
-(see ``docs/hedging-limits.md``).
+(see the validation notes in ``framing/lexicons/README.md``).
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     "@TO": frozenset({"to"}),
     "@NUM": _NUMBER_WORDS,
 }
-_DYNAMIC_CLASSES = ("@NUM", "@NEG", "@PUNCT", "@CAP")
+_DYNAMIC_CLASSES = ("@NUM", "@NEG", "@PUNCT", "@CAP", "@POSS")
 RULES = ("next", "prev", "after", "before", "near", "sentence", "lower", "quote")
 _FLAG_RULES = ("lower", "quote")
 
@@ -81,6 +81,8 @@ class Rule:
             if c == "@PUNCT" and t.kind == "punct":
                 return True
             if c == "@CAP" and doc.text[t.start].isupper():
+                return True
+            if c == "@POSS" and t.norm.endswith("'s"):
                 return True
         return False
 
@@ -210,8 +212,13 @@ class Entry:
 
     def surfaces(self) -> set[str]:
         """Every surface form this row matches: the term, its inflections, ``forms``."""
-        first, _, rest = self.term.partition(" ")
-        out = {f + (" " + rest if rest else "") for f in inflect(first, self.pos)}
+        if self.pos == "noun":  # the head of an English noun phrase is its last word
+            head, _, last = self.term.rpartition(" ")
+            out = {(head + " " if head else "") + f for f in inflect(last, "noun")}
+            out |= {s + "'s" for s in list(out)}  # "regime's" is one token
+        else:
+            first, _, rest = self.term.partition(" ")
+            out = {f + (" " + rest if rest else "") for f in inflect(first, self.pos)}
         out |= set(self.forms)
         out |= {s.replace("-", " ") for s in out if "-" in s}
         return out

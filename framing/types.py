@@ -185,6 +185,7 @@ class Analysis:
     loaded_terms: tuple[Match, ...]
     attributions: tuple[Attribution, ...]
     doc: Any = field(default=None, repr=False, compare=False)
+    lexicons: Any = field(default=None, repr=False, compare=False)
 
     @property
     def chars(self) -> int:

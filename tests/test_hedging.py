@@ -340,7 +340,7 @@ def test_booster_category(text, span, category):
 
 # -- what the method cannot see ------------------------------------------------------------
 # Each row pins an example of the section "Hedging: what the dictionary method cannot see"
-# (docs/hedging-limits.md, quoted by notebooks/01-hedging.ipynb): the analyzer's known
+# (framing/lexicons/README.md validation notes, quoted by notebooks/01-hedging.ipynb): the analyzer's known
 # blind spots, stated as what it does today.  If a row fails, fix the prose too.
 # fmt: off
 BLIND_SPOTS = [

@@ -227,3 +227,16 @@ def test_bundled_lexicons_load_and_every_row_has_a_source():
     for name in BUNDLED:
         assert len(lexicons[name]) > 0, name
         assert all(e.source for e in lexicons[name]), name
+
+
+def test_multiword_noun_inflects_its_last_word_and_possessive():
+    lexicon = lex(row("climate denier", pos="noun"), row("regime", pos="noun"))
+    assert found(lexicon, "Climate deniers met. The regime's army left.") == [
+        "Climate deniers",
+        "regime's",
+    ]
+
+
+def test_possessive_word_class():
+    lexicon = lex(row("claim", pos="noun", context="!prev=@POSS"))
+    assert found(lexicon, "Putin's claim. A claim.") == ["claim"]
