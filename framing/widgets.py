@@ -144,7 +144,9 @@ class Explorer(W.VBox):
         self.add_to = W.Dropdown(
             options=list(ADD_TO), value="as a loaded term", layout=W.Layout(width="10em")
         )
-        self.add = W.Button(description="Add and re-analyse", icon="plus")
+        self.add = W.Button(
+            description="Add and re-analyse", icon="plus", layout=W.Layout(width="auto")
+        )
         self.message = W.HTML()
         self.header = W.HTML()
         self.html = W.HTML(layout=_WIDE)
