@@ -1459,6 +1459,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             if chosen is not None:
                 h = a.verbs[chosen]
                 direct = upper and _direct_tail(a, h.j, qa)
+                if direct and not any(a.norms[m] in (",", ":") for m in range(h.j, qa)):
+                    # 'He said "We will win."' is direct; 'praised "Northern Lights"' is not
+                    direct = n_words >= 3 and not _title_case(a, idxs)
                 raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
                 if raw is not None:
                     # verbs inside the reported clause belong to this frame

@@ -568,3 +568,69 @@ def test_voice_table_counts_and_shares():
 def test_voice_table_of_a_text_without_attributions():
     s = framing.analyze("The council approved the budget on Tuesday.").summary()["attribution"]
     assert s["attributions"] == 0 and s["voice"] == [] and s["anonymous_share"] == 0.0
+
+
+# -- what the method cannot see (docs/attribution-limits.md pins these) -------------------------
+BLIND_SPOTS = [
+    ("paraphrase-without-verb", "Ardani wants the river for herself.", []),
+    ("speech-verb-not-in-lexicon", '"Not a chance," Smith chuckled.', []),
+    (
+        "unnamed-subject-not-a-pronoun-candidate",
+        'The president thanked Kim. "He has been very good to me," he said.',
+        [("direct", U, "said", "unresolved")],
+    ),
+    (
+        "organization-without-head-noun-read-as-person",
+        "Fair Fares Now said the march was peaceful.",
+        [("indirect", "Now", "said", "named")],
+    ),
+    (
+        "title-after-speech-verb-is-a-partial-quote",
+        'She praised "Northern Lights" as a masterpiece.',
+        [("partial", U, "praised", "unresolved")],
+    ),
+    (
+        "authors-scare-quotes-credited-to-the-subject",
+        'Officials described the "peace plan" as dead.',
+        [("partial", "Officials", "described", "anonymous")],
+    ),
+    (
+        "quote-inside-quote-stays-with-the-outer-speaker",
+        "\"He told us he wanted 'a real agreement,' but we had one,\" Brel said.",
+        [("direct", "Brel", "said", "named")],
+    ),
+    (
+        "verb-class-from-the-lexicon",
+        "Officials warned that the dam could fail.",
+        [("indirect", "Officials", "warned", "anonymous")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text,expected", [c[1:] for c in BLIND_SPOTS], ids=[c[0] for c in BLIND_SPOTS]
+)
+def test_documented_blind_spot(text, expected):
+    assert _found(text) == expected
+
+
+def test_documented_blind_spot_reported_clause_ends_at_a_comma():
+    text = "Officials said that if talks fail, sanctions will return."
+    (a,) = attribution.find(Document(text), default_lexicons())
+    assert a.quote.text == "if talks fail"
+
+
+def test_documented_blind_spot_single_name_not_listed_as_mentioned():
+    s = framing.analyze("Quillan left early, and the talks ended.").summary()["attribution"]
+    assert s["mentioned_not_quoted"] == []
+
+
+def test_documented_blind_spot_kims_account_without_a_verb(reference_analysis):
+    at_his_word = [
+        a for a in reference_analysis.attributions if a.quote and a.quote.text == "at his word"
+    ]
+    assert [(a.kind, a.speaker.name, a.verb) for a in at_his_word] == [("partial", "Trump", None)]
+    assert not any(
+        a.speaker.name == "Kim" and a.quote and "did not know" in a.quote.text
+        for a in reference_analysis.attributions
+    )
