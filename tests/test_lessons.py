@@ -107,7 +107,7 @@ def test_each_lesson_has_try_it_prompts_and_ends_with_its_blind_spots(path):
 
 @pytest.mark.parametrize("path", LESSONS, ids=ids(LESSONS))
 def test_links_point_to_files_that_exist(path):
-    links = re.findall(r"\]\(([^)#]+)\)", prose(path))
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", prose(path))
     assert links
     missing = [x for x in links if not (path.parent / x).resolve().exists()]
     assert missing == []
@@ -121,7 +121,7 @@ def test_quoted_notes_are_verbatim_from_the_docs(path):
         quotes = [ln[2:] for ln in text.splitlines() if ln.startswith("> ")]
         if not quotes:
             continue
-        docs = [path.parent / x for x in re.findall(r"\]\((\.\./docs/[^)]+\.md)\)", text)]
+        docs = [path.parent / x for x in re.findall(r"\]\((\.\./[^)#]+\.md)(?:#[^)]*)?\)", text)]
         assert docs, f"{path.name}: a quotation without its source link"
         body = " ".join(" ".join(d.read_text(encoding="utf-8").split()) for d in docs)
         for q in quotes:
