@@ -126,6 +126,10 @@ _TITLE_NOUNS = frozenset(
     slogan app game podcast program programme track record magazine newspaper motto banner sign
     chant chants so-called word phrase term label dubbed nicknamed named""".split()
 )
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last
+    this late early earlier again repeatedly""".split()
+)
 _COMPLEMENTIZERS = frozenset("that whether if how why what when where who which".split())
 # Verbs that report speech only when they frame a quote or a clause ("he added that …").
 _CLAUSE_ONLY = frozenset(
@@ -147,6 +151,12 @@ _ADDRESSEE = frozenset(
     beg implore""".split()
 )
 _PUT_LIKE = frozenset({"put", "estimate"})
+# Common irregular past tenses: after a name they start the predicate, not the noun phrase.
+_PAST_VERBS = frozenset(
+    """met took left made gave went came saw held won lost got sent spent kept led brought
+    stood sat ran struck fought sought rose fell knew found felt paid heard began became
+    has had is was were are will would""".split()
+)
 _NO_INVERSION = frozenset(
     "tell inform call put find cite urge demand request propose recommend advise".split()
 )
@@ -596,6 +606,8 @@ class _Analyzer:
                 break
             if p > i and not whole and not self.cap(p) and self._adverb(p):
                 break
+            if p > i and not whole and not self.cap(p) and self._finite_verb_like(p):
+                break
             if p > i and not self.cap(p) and n.endswith("ed") and self.word(p) and p + 1 < j:
                 if self.norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
                     break
@@ -604,6 +616,12 @@ class _Analyzer:
             return None
         if whole:
             np = self._head(i, p)
+            if np is not None and np.plural and self.norms[i] in ("a", "an"):
+                # "a move Kremlin officials denounced": "a" cannot go with "officials"
+                for k in range(i + 2, np.head + 1):
+                    if self.cap(k):
+                        return self.parse_np(k, j, whole=True)
+                return None
         else:
             # the longest prefix that is a speaker NP ("Trump took pains" -> "Trump")
             np = None
@@ -659,6 +677,16 @@ class _Analyzer:
         ):
             i += 3
         return i
+
+    def _finite_verb_like(self, k: int) -> bool:
+        """A lowercase past-tense verb, not a noun of the vocabularies ("thanked", "met")."""
+        n = self.norms[k]
+        if any(
+            self.v.has(c, self.base(k)) for c in ("person", "office", "organization", "document")
+        ):
+            return False
+        nxt = self.norms[k + 1] if k + 1 < len(self.norms) else ""
+        return n in _PAST_VERBS or (n.endswith("ed") and len(n) > 4 and nxt != "by")
 
     def _adverb(self, k: int) -> bool:
         n = self.norms[k]
@@ -968,7 +996,12 @@ class _Analyzer:
             m = start
             while m < hi and m - start <= 6 and self.toks[m].kind == "word":
                 if norms[m] == "that":
-                    if m == start or norms[start] in _PREPS or self._adverb(start):
+                    if (
+                        m == start
+                        or norms[start] in _PREPS
+                        or norms[start] in _TIME_WORDS
+                        or self._adverb(start)
+                    ):
                         start = m
                     break
                 m += 1
@@ -1125,6 +1158,13 @@ class _NameIndex:
             return True  # "North Korean leader"
         if key[-1] in a._countries_adj or v.has("place-head", key[-1]) or key[-1] in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
+        if (
+            i >= 2
+            and a.norms[i - 1] in ("for", "of", "on")
+            and a.cap(i - 2)
+            and (v.has("organization", a.base(i - 2)) or v.has("place-head", a.base(i - 2)))
+        ):
+            return True  # "Carnegie Endowment for International Peace"
         if (v.has("person", key[-1]) or v.has("office", key[-1])) and len(key) > 1:
             return True  # "Regent Street Traders", "Velmoran Officials"
         if all(a._acronym(m) for m in range(i, j)) and j - i > 1:
@@ -1646,7 +1686,13 @@ def _pre_frame_raw(
 
 
 def _set_subject(
-    a: _Analyzer, r: _Raw, v: int, lo: int, raws: list[_Raw], verb_raw: dict[int, int]
+    a: _Analyzer,
+    r: _Raw,
+    v: int,
+    lo: int,
+    raws: list[_Raw],
+    verb_raw: dict[int, int],
+    depth: int = 0,
 ) -> bool:
     """Fill in the subject of the verb at ``v``: NP, pronoun, or a participle's main clause."""
     h = a.verbs[v]
@@ -1658,11 +1704,8 @@ def _set_subject(
     participle = vn.endswith("ing") and (
         prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
     )
-    coordinated = (
-        prev >= lo
-        and a.norms[prev] in ("and", "but")
-        and any(k < prev and a.toks[k].sent == a.toks[v].sent for k in verb_raw)
-    )
+    earlier = [k for k in a.verbs if k < v and a.toks[k].sent == a.toks[v].sent]
+    coordinated = prev >= lo and a.norms[prev] in ("and", "but") and bool(earlier)
     if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
@@ -1677,6 +1720,18 @@ def _set_subject(
         for k in sorted(verb_raw, reverse=True):
             if k < v and a.toks[k].sent == a.toks[v].sent:
                 r.inherit = raws[verb_raw[k]]
+                return True
+        if earlier and depth < 3:
+            # the earlier verb has not been read yet: borrow its subject
+            tmp = _Raw("indirect", 0, r.sent)
+            k = max(earlier)
+            if _set_subject(a, tmp, k, a.sent_range(k)[0], raws, verb_raw, depth + 1):
+                r.np, r.pron, r.subject_np, r.inherit = (
+                    tmp.np,
+                    tmp.pron,
+                    tmp.subject_np,
+                    tmp.inherit,
+                )
                 return True
         s_lo = a.sent_range(v)[0]
         subj = a.sentence_subject(s_lo, v, v)
@@ -1887,9 +1942,28 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
             break
     while s < comma and a.toks[s].kind == "punct":
         s += 1
+    s = _skip_dateline(a, s, comma)
     if sum(1 for k in range(s, comma) if a.word(k)) < 3:
         return None
     return a.toks[s].start, a.toks[comma - 1].end
+
+
+def _skip_dateline(a: _Analyzer, s: int, e: int) -> int:
+    """Skip a wire dateline: "LONDON (Reuters) -", "WASHINGTON (AP) —"."""
+    k = s
+    while k < e and a.word(k) and a._acronym(k):
+        k += 1
+    if k == s:
+        return s
+    if k < e and a.norms[k] == "(":
+        while k < e and a.norms[k] != ")":
+            k += 1
+        k += 1
+    while k < e and a.norms[k] == ",":  # "BELMONDE, Orrin, March 14 (Meridian Wire) -"
+        return s
+    if k < e and a.norms[k] in ("-", "\u2014", "\u2013", "--"):
+        return k + 1
+    return s
 
 
 def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:

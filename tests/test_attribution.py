@@ -292,6 +292,50 @@ CASES = [
         "Critics say the law will hurt small businesses.",
         [("indirect", "Critics", "say", "anonymous")],
     ),
+    # -- wire copy ---------------------------------------------------------------------------------
+    (
+        "wire-dateline-said-day-that",
+        "WASHINGTON (AP) \u2014 President Joe Biden said Tuesday that the United States would "
+        "send more air defense systems to Ukraine.",
+        [("indirect", "Biden", "said", "named")],
+    ),
+    (
+        "wire-dateline-sentence-final-frame",
+        "LONDON (Reuters) - British inflation fell to 4.6% in October, the Office for National "
+        "Statistics said on Wednesday.",
+        [("indirect", "the Office for National Statistics", "said", "organization")],
+    ),
+    (
+        "wire-zero-relative-clause",
+        'Biden announced the package, a move Kremlin officials quickly denounced as "reckless."',
+        [
+            ("indirect", "Biden", "announced", "named"),
+            ("partial", "Kremlin officials", "denounced", "anonymous"),
+        ],
+    ),
+    (
+        "wire-coordinated-verb-frames-partial",
+        'Sen. Lindsey Graham praised the announcement but said it came "months too late."',
+        [("indirect", "Graham", "praised", "named"), ("partial", "Graham", "said", "named")],
+    ),
+    (
+        "wire-participle-after-non-speech-verb",
+        "Ukrainian President Volodymyr Zelenskyy thanked Biden in a post, writing that the "
+        'systems would "save thousands of lives."',
+        [("partial", "Zelenskyy", "writing", "named")],
+    ),
+    (
+        "wire-inverted-frame-then-continuation",
+        '"It helps, but it is not a game changer," said Michael Kofman, a senior fellow at the '
+        'Carnegie Endowment. "The real question is ammunition."',
+        [("direct", "Kofman", "said", "named"), ("continuation", "Kofman", None, "named")],
+    ),
+    (
+        "wire-relative-which-appositive-organization",
+        "The Bank of England, which raised rates 14 times in a row, has signalled it will keep "
+        "borrowing costs high.",
+        [("indirect", "The Bank of England", "signalled", "organization")],
+    ),
     # -- according to -----------------------------------------------------------------------------
     (
         "according-to-anonymous-source",
