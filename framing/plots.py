@@ -34,7 +34,9 @@ def _axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
         return ax
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    # No layout engine: the notebook's inline backend already crops with bbox_inches="tight",
+    # and a layout engine would draw the figure once more.
+    _, ax = plt.subplots(figsize=figsize)
     return ax
 
 

@@ -77,13 +77,13 @@ def _figure(figsize: tuple[float, float]):
     # A bare Figure (not pyplot): widgets must not leak figures into the notebook's output.
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, layout="constrained", dpi=96)
+    fig = Figure(figsize=figsize, dpi=96)
     return fig, fig.add_subplot()
 
 
 def _png(fig: Any) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    fig.savefig(buf, format="png", bbox_inches="tight")
     return buf.getvalue()
 
 
