@@ -177,22 +177,38 @@ class SpeakerVocabulary:
     words: dict[str, frozenset[str]]
     phrases: dict[str, frozenset[tuple[str, ...]]]
     nominal: dict[str, str]
+    by_first: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    by_last: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        last: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for cat, ps in self.phrases.items():
+            for p in ps:
+                first.setdefault((cat, p[0]), []).append(p)
+                last.setdefault((cat, p[-1]), []).append(p)
+        self.by_first.update({k: tuple(v) for k, v in first.items()})
+        self.by_last.update({k: tuple(v) for k, v in last.items()})
 
     def has(self, category: str, norm: str) -> bool:
         return norm in self.words.get(category, frozenset())
 
     def phrase_at(self, category: str, norms: list[str], i: int) -> int:
         """Length of the longest ``category`` phrase starting at ``norms[i]`` (0 if none)."""
+        if i >= len(norms):
+            return 0
         best = 0
-        for p in self.phrases.get(category, frozenset()):
+        for p in self.by_first.get((category, norms[i]), ()):
             if len(p) > best and tuple(norms[i : i + len(p)]) == p:
                 best = len(p)
         return best
 
     def phrase_ending(self, category: str, norms: list[str], e: int) -> int:
         """Length of the longest ``category`` phrase ending at ``norms[e - 1]`` (0 if none)."""
+        if e <= 0:
+            return 0
         best = 0
-        for p in self.phrases.get(category, frozenset()):
+        for p in self.by_last.get((category, norms[e - 1]), ()):
             n = len(p)
             if n > best and e - n >= 0 and tuple(norms[e - n : e]) == p:
                 best = n
@@ -311,6 +327,10 @@ class _Analyzer:
                 if not self.toks[h.i].in_quote:
                     self.verbs[h.i] = h
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
+        self.tok_by_start = {t.start: k for k, t in enumerate(self.toks)}
+        self.verbs_in_sent: dict[int, list[int]] = {}
+        for k in sorted(self.verbs):
+            self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
         self._lower_words = {t.norm for t in self.toks if t.kind == "word" and not self._cap(t)}
         self._initial = self._sentence_initial_tokens()
         self._countries_adj: set[str] = set()
@@ -734,7 +754,7 @@ class _Analyzer:
 
     def has_anonymity(self, i: int, j: int) -> bool:
         norms = self.norms
-        for k in range(i, j):
+        for k in range(max(i, 0), min(j, len(norms))):
             if self.v.has("anonymity", norms[k]) or self.v.phrase_at("anonymity", norms, k):
                 return True
         return False
@@ -1381,16 +1401,15 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if first not in ("asked", "pressed", "questioned", "challenged"):
             continue
         main = None
-        for v in sorted(x for x in a.verbs if s.tok_start <= x < s.tok_end and x > k):
+        in_sent = a.verbs_in_sent.get(a.toks[k].sent, [])
+        for v in (x for x in in_sent if x > k):
             c = a.clause_start(v, s.tok_start)
             if c > k and a.norms[c - 1] == ",":
                 np, pron, _ = a.subject(v, c)
                 if np is not None or pron >= 0:
                     main = c
         stop = main if main is not None else s.tok_end
-        for x in list(a.verbs):
-            if k <= x < stop:
-                suppressed.add(x)
+        suppressed.update(x for x in in_sent if k <= x < stop)
 
     # 1. quotations
     q_tokens: dict[int, list[int]] = {}
@@ -1585,10 +1604,7 @@ def _qend(q) -> int:
 
 
 def _tok_at(a: _Analyzer, offset: int) -> int:
-    for k, t in enumerate(a.toks):
-        if t.start == offset:
-            return k
-    return -1
+    return a.tok_by_start.get(offset, -1)
 
 
 def _title_case(a: _Analyzer, idxs: list[int]) -> bool:
@@ -1704,7 +1720,7 @@ def _set_subject(
     participle = vn.endswith("ing") and (
         prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
     )
-    earlier = [k for k in a.verbs if k < v and a.toks[k].sent == a.toks[v].sent]
+    earlier = [k for k in a.verbs_in_sent.get(a.toks[v].sent, ()) if k < v]
     coordinated = prev >= lo and a.norms[prev] in ("and", "but") and bool(earlier)
     if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
@@ -1808,22 +1824,26 @@ def _indirect_raw(
             return None
     if lemma in _CLAUSE_ONLY:
         m = after
-        ok = False
+        comp = False
         while m < hi and m - after <= 6 and not a.toks[m].in_quote:
             if a.norms[m] in _COMPLEMENTIZERS or a.norms[m] == ":":
-                ok = True
+                comp = True
                 break
             if a.norms[m] in (".", ";", ","):
                 break
             m += 1
-        if lemma in ("speak", "comment", "write", "testify") and after < hi:
-            ok = ok or a.norms[after] in ("about", "on", "of")
-        if not ok:
-            return None
-        if a.norms[m] in _COMPLEMENTIZERS and a.norms[m] != "that":
-            c = a.content(m, hi, lemma)
-        else:
-            c = a.content(m + 1, hi, lemma)
+        if comp:
+            # "added that …", "wrote on Twitter that …", "explained how …"
+            if a.norms[m] in _COMPLEMENTIZERS and a.norms[m] != "that":
+                c = a.content(m, hi, lemma)
+            else:
+                c = a.content(m + 1, hi, lemma)
+        elif not (
+            lemma in ("speak", "comment", "write", "testify")
+            and after < hi
+            and a.norms[after] in ("about", "on", "of")
+        ):
+            return None  # "spoke about …" keeps the content right after the verb
     if lemma == "call" and not (after < hi and a.norms[after] in _CALL_OBJECTS):
         return None
     if lemma in _PUT_LIKE and lemma == "put":
