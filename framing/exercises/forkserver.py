@@ -2,8 +2,8 @@
 
 Starting a kernel from scratch costs over a second of CPU before the student's first line
 runs (interpreter, IPython, ipykernel, then NLTK and the lexicons on the first
-``framing.analyze``).  This server pays that once per batch: it imports all of it, warms
-the lexicon cache on a one-line text, and then, for each request read from stdin (one JSON
+``framing.analyze``).  This server pays that once per batch: it imports all of it, analyses
+the reference article once (lexicon caches, Punkt), and then, for each request read from stdin (one JSON
 line), forks a child that
 
 1. starts a new session (so the grader can signal its whole process group),
@@ -37,7 +37,8 @@ def _warm() -> None:
     import framing.exercises.extract  # noqa: F401
     import framing.exercises.sandbox  # noqa: F401
 
-    framing.analyze('The talks may "clearly" resume, officials said.')
+    # A whole article, so that every lazy path (NLTK's Punkt, lexicon indexes) is loaded.
+    framing.analyze(framing.corpus.load(framing.corpus.REFERENCE_ID))
 
 
 def _child(req: dict[str, Any], server_pid: int) -> NoReturn:

@@ -35,7 +35,7 @@ TYPES = {
 DEFAULT_TOLERANCE = {"int": 0, "float": 0.01}
 INSTRUCTOR_ONLY = "instructor-only"
 
-_QUESTION_ID = re.compile(r"\*\*Question\s+(\d+(?:\.\d+)*)\.?\*\*")
+QUESTION_ID = re.compile(r"\*\*Question\s+(\d+(?:\.\d+)*)\.?\*\*")
 _BLOCK = re.compile(r"\n?```[^\n]*\n\s*BEGIN QUESTION[ \t]*\n(.*?)```[ \t]*\n?", re.DOTALL)
 _BEGIN = re.compile(r"#\s*BEGIN SOLUTION(\s+NO PROMPT)?\s*$")
 _END = re.compile(r"#\s*END SOLUTION\s*$")
@@ -241,7 +241,7 @@ def parse_exercise(path: Path) -> Exercise:
         block = _BLOCK.search(src)
         if cell["cell_type"] != "markdown" or block is None:
             continue
-        m = _QUESTION_ID.search(src)
+        m = QUESTION_ID.search(src)
         if m is None:
             raise ExerciseFormatError(
                 f"{ex.where(i)}: a question block needs a **Question N.M.** prompt"

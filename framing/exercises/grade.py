@@ -197,26 +197,42 @@ def _plan(nb: dict[str, Any], parameters: dict[str, Any]) -> list[tuple[int, str
 
 
 def _answer_cells(nb: dict[str, Any], key: dict[str, Any]) -> tuple[dict[str, int], list[str]]:
-    """Each question's answer cell in the submission, and notes about deleted cells."""
-    found: dict[str, int] = {}
-    for i, c in enumerate(nb["cells"]):
+    """Each question's answer cell in the submission, and notes about deleted cells.
+
+    The cell is found by its ``framing.question`` metadata; failing that (a notebook rebuilt
+    by hand), as the code cell after the ``**Question N.M.**`` prompt; failing that, as the
+    last cell that assigns the answer variable.
+    """
+    cells = nb["cells"]
+    tagged: dict[str, int] = {}
+    prompted: dict[str, int] = {}
+    for i, c in enumerate(cells):
         meta = c.get("metadata", {}).get("framing", {})
         if c.get("cell_type") == "code" and isinstance(meta, dict) and "question" in meta:
-            found[str(meta["question"])] = i
+            tagged[str(meta["question"])] = i
+        m = fmt.QUESTION_ID.search(fmt.cell_source(c)) if c.get("cell_type") == "markdown" else None
+        if m:
+            for k in range(i + 1, len(cells)):
+                if cells[k].get("cell_type") == "code":
+                    prompted.setdefault(m.group(1), k)
+                    break
+                if fmt.QUESTION_ID.search(fmt.cell_source(cells[k])):
+                    break  # the next question came first: this one's cell was deleted
+    found: dict[str, int] = {}
     notes = []
     for q in key["questions"]:
-        if q["id"] in found:
-            continue
+        qid = q["id"]
         assigning = [
             i
-            for i, c in enumerate(nb["cells"])
+            for i, c in enumerate(cells)
             if c.get("cell_type") == "code" and fmt.assigns(fmt.cell_source(c), q["answer"])
         ]
-        if assigning:
-            found[q["id"]] = assigning[-1]
+        where = tagged.get(qid, prompted.get(qid, assigning[-1] if assigning else None))
+        if where is not None:
+            found[qid] = where
         else:
             notes.append(
-                f"The answer cell of Question {q['id']} is missing (deleted?); "
+                f"The answer cell of Question {qid} is missing (deleted?); "
                 f"no cell assigns `{q['answer']}`."
             )
     return found, notes
@@ -268,6 +284,8 @@ def policy_paths(keys_dir: Path, extra_deny: list[Path]) -> tuple[list[str], lis
 
 
 def _cell_note(run: CellRun, timeout: float) -> str:
+    if run.status == "error":
+        return f"raised {run.describe()}"
     if run.status == "timeout":
         return f"did not finish within {timeout:g} s and was interrupted (an endless loop?)"
     return run.describe()
