@@ -77,7 +77,7 @@ def _figure(figsize: tuple[float, float]):
     # A bare Figure (not pyplot): widgets must not leak figures into the notebook's output.
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=figsize, dpi=96)
+    fig = Figure(figsize=figsize, dpi=110)
     return fig, fig.add_subplot()
 
 
@@ -323,7 +323,10 @@ class OutletComparer(W.VBox):
             rows=5,
             description="Layers",
         )
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%"))
+        # align_self: a VBox stretches its children, which would blow the chart up and blur it
+        self.image = W.Image(
+            format="png", layout=W.Layout(max_width="100%", align_self="flex-start")
+        )
         self.html = W.HTML(layout=_WIDE)
         self.axes: Axes | None = None
         self.table: dict[str, dict[str, float]] = {}
