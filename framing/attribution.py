@@ -472,6 +472,8 @@ class _Analyzer:
             s = self.strip_name_prefix(s, last)
             if v.has("non-person", lb) or (self.norms[last] in _FUNCTION and s == last):
                 return None
+            if s == last and (v.has("demonym", lb) or v.has("title", lb)):
+                return None  # "a Republican", "the Premier" alone is not a name
             # countries and acronyms speak as bodies: "Russia said", "NATO said"
             if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
                 return _NP(i, j, "organization", last)
@@ -1011,6 +1013,19 @@ class _Analyzer:
                 start = m + 1 if norms[m] == "that" else m
             elif k < hi and norms[k] in _OBJ_PRON:
                 start = k + 1
+            else:
+                np = self.parse_np(k, hi, whole=False)
+                e = np.head + 1 if np is not None else k
+                if (
+                    np is not None
+                    and e < hi
+                    and (
+                        norms[e] in _SUBJ_PRON
+                        or norms[e] in ("the", "a", "an", "there")
+                        or self.cap(e)
+                    )
+                ):
+                    start = e
         if lemma not in _AS_VERBS and lemma != "nominal":
             # "said on Monday that …", "said in a statement that …": skip the adjunct
             m = start
@@ -1398,8 +1413,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if first in ("when", "if", "once") and k + 1 < s.tok_end:
             k += 1
             first = a.norms[k]
-        if first not in ("asked", "pressed", "questioned", "challenged"):
-            continue
+        if first not in ("asked", "pressed", "questioned", "challenged") or not a.cap(k):
+            continue  # '"Are we safe?" asked one resident.' is an inverted frame
         main = None
         in_sent = a.verbs_in_sent.get(a.toks[k].sent, [])
         for v in (x for x in in_sent if x > k):
@@ -2132,9 +2147,11 @@ class _Resolver:
         a = self.a
         if np.kind == "document":
             # "data released by the Commerce Department": the department is the source
-            for k in range(np.head + 1, np.j):
+            spans = [(np.head + 1, np.j)] + ([np.app] if np.app else [])
+            for k in (k for lo_, hi_ in spans for k in range(lo_, hi_)):
                 if a.norms[k] == "by":
-                    by = a.parse_np(k + 1, np.j, whole=False)
+                    end = np.j if k < np.j else np.app[1]
+                    by = a.parse_np(k + 1, end, whole=False)
                     if by is not None and by.kind in ("organization", "named", "office"):
                         by.j = by.head + 1
                         return self.from_np(by)

@@ -336,6 +336,37 @@ CASES = [
         "borrowing costs high.",
         [("indirect", "The Bank of England", "signalled", "organization")],
     ),
+    (
+        "wire-inverted-asked-after-question",
+        '"Are we safe?" asked one resident.',
+        [("direct", "one resident", "asked", "anonymous")],
+    ),
+    (
+        "wire-addressee-skipped-before-clause",
+        "Witnesses told the BBC they heard gunfire before dawn.",
+        [("indirect", "Witnesses", "told", "anonymous")],
+    ),
+    (
+        "wire-role-appositive-not-a-name",
+        "The governor, a Republican, has repeatedly insisted that the state is safe.",
+        [("indirect", "The governor", "insisted", "official")],
+    ),
+    (
+        "wire-document-issued-by-organization",
+        "The statement, issued by the foreign ministry, said the ambassador had been recalled.",
+        [("indirect", "the foreign ministry", "said", "organization")],
+    ),
+    (
+        "surname-first-name-linked",
+        "Kim Jong Un said North Korea would expand its arsenal. Kim also warned the United "
+        "States against provocations.",
+        [("indirect", "Kim", "said", "named"), ("indirect", "Kim", "warned", "named")],
+    ),
+    (
+        "surname-linking-full-name-then-surname",
+        'Vladimir Putin spoke for an hour. "The West is to blame," Putin said.',
+        [("direct", "Putin", "said", "named")],
+    ),
     # -- according to -----------------------------------------------------------------------------
     (
         "according-to-anonymous-source",
