@@ -190,8 +190,8 @@ class Explorer(W.VBox):
             self.header.value = ""
             self.html.value = _message("Paste a news text in the box, then press Analyse.")
             return
-        if not self.added and not pasting:
-            self.analysis = bundled(self.article.value)
+        if not pasting and self.lexicons is default_lexicons():
+            self.analysis = bundled(self.article.value)  # cached: switching back is instant
         else:
             self.analysis = analyze(text, lexicons=self.lexicons)
         self.header.value = ("" if pasting else _article_header(self.article.value)) + _counts_line(

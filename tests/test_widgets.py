@@ -128,6 +128,14 @@ def test_an_added_term_does_not_leak_into_other_explorers(explorer):
     assert "summit" not in [m.lower() for m in marked(fresh.html.value, "loaded_terms")]
 
 
+def test_custom_lexicons_are_used_for_bundled_articles(reference_analysis):
+    from framing import default_lexicons
+
+    fewer = default_lexicons().without("hedges", [h.term for h in reference_analysis.hedges])
+    w = widgets.explorer(corpus.REFERENCE_ID, lexicons=fewer)
+    assert reference_analysis.hedges and marked(w.html.value, "hedges") == []
+
+
 def test_an_empty_term_is_a_message_not_an_error(explorer):
     assert not explorer.add_term("   ", "loaded")
     assert "Type a word" in explorer.message.value
