@@ -346,7 +346,6 @@ def batch(built, tmp_path_factory):
     report = grade.grade(
         [subs], out=tmp / "grades", build=built, timeout=TIMEOUT, jobs=2, progress=False
     )
-    print((tmp / "grades" / "grading.log").read_text())
     after = tree_digest(subs, built, canary.parent)
     return {"report": report, "out": tmp / "grades", "before": before, "after": after, "tmp": tmp}
 
