@@ -69,6 +69,23 @@ def main() -> None:
     print(f"ratio (framing / VADER):          {ours / theirs:12.2f}   (target >= 2.0)")
     print(f"import framing:                   {import_time_ms():12.0f} ms  (target <= 150 ms)")
 
+    # Linear time: 4x the text should take about 4x as long; then one 10 MB input.
+    quarter = "\n".join(text.splitlines()[: len(lines) // 4])
+    t_small = min(timed(framing.analyze, quarter) for _ in range(2))
+    t_large = timed(framing.analyze, text)
+    print(
+        f"scaling: {len(quarter):,} chars {t_small:.2f} s, {len(text):,} chars {t_large:.2f} s "
+        f"(x{len(text) / len(quarter):.1f} text, x{t_large / t_small:.1f} time)"
+    )
+    ten_mb = "\n".join([text] * max(1, 10_000_000 // len(text) + 1))[:10_000_000]
+    print(f"10 MB input ({len(ten_mb):,} chars): {timed(framing.analyze, ten_mb):.1f} s")
+
+
+def timed(fn, arg) -> float:
+    t0 = time.perf_counter()
+    fn(arg)
+    return time.perf_counter() - t0
+
 
 if __name__ == "__main__":
     main()
