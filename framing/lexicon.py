@@ -36,7 +36,7 @@ COLUMNS = (
 REQUIRED = ("term", "category", "pos", "source")
 POS = frozenset({"verb", "noun", "adj", "adv", "modal", "phrase", "other"})
 POLARITY = frozenset({"", "negative", "positive", "neutral"})
-BUNDLED = ("hedges", "boosters", "loaded", "speech_verbs")
+BUNDLED = ("hedges", "boosters", "loaded", "speech_verbs", "speakers")
 
 _NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen

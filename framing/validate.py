@@ -75,6 +75,11 @@ def match_spans(
 
     def augment(i: int, seen: set[int]) -> bool:
         # Kuhn's augmenting path; the lists are tiny (tens of items per article).
+        for j in edges[i]:  # a free partner first: don't swap heavier pairs away
+            if j not in owner and j not in seen:
+                seen.add(j)
+                owner[j] = i
+                return True
         for j in edges[i]:
             if j in seen:
                 continue
