@@ -109,6 +109,9 @@ BAD_MARKERS = [
     ("begin-without-end", "# BEGIN SOLUTION\nx = 1", "without # END SOLUTION"),
     ("end-without-begin", "x = 1\n# END SOLUTION", "without # BEGIN SOLUTION"),
     ("nested-begin", "# BEGIN SOLUTION\n# BEGIN SOLUTION\n# END SOLUTION", "nested"),
+    # ruff format splits a long line and leaves the marker on its closing bracket
+    ("suffix-on-a-split-line", "x = min(\n    a, b\n)  # SOLUTION", "must end a complete one-line"),
+    ("suffix-on-a-block-header", "if ready:  # SOLUTION\n    go()", "must end a complete one-line"),
 ]
 
 

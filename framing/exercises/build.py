@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -237,6 +238,10 @@ def _kernel_manager_class(ipython_dir: str) -> type:
             env["IPYTHONDIR"] = ipython_dir
             env.pop("PYTHONSTARTUP", None)
             env["PYTHONHASHSEED"] = "0"
+            # the kernel's own chatter (shutdown notices) is not the instructor's business;
+            # a failing cell is reported from its error output
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            kw.setdefault("stderr", subprocess.DEVNULL)
             await super().start_kernel(env=env, **kw)
 
     return BuildKernelManager

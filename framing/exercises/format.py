@@ -321,6 +321,14 @@ def strip_solutions(source: str, where: str = "cell") -> str:
             continue
         m = _SUFFIX.match(line)
         if m and not line.lstrip().startswith("#"):
+            try:
+                ast.parse(m.group("code").strip())
+            except SyntaxError:
+                # e.g. ")  # SOLUTION" after a formatter split a long line
+                raise ExerciseFormatError(
+                    f"{where}: '# SOLUTION' must end a complete one-line statement "
+                    f"({line.strip()!r}); wrap longer code in # BEGIN SOLUTION ... # END SOLUTION"
+                ) from None
             if not m.group("noprompt"):
                 out.append(_prompt_line(m.group("code")))
             continue
