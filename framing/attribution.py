@@ -2344,6 +2344,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     [('direct', 'Doe', 'said')]
     """
     a = _Analyzer(doc, lexicons)
+    doc._attribution_analyzer = a  # summarize() reuses its name index
     raws = _resolve(a, _find_raw(a))
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
@@ -2373,11 +2374,8 @@ def _quoted_words(doc: Document | None, att: Attribution) -> int:
         if not any(q.start == att.quote.start and q.end == att.quote.end for q in doc.quotes):
             return 0
     if doc is not None:
-        return sum(
-            1
-            for t in doc.tokens
-            if att.quote.start <= t.start < att.quote.end and t.kind != "punct"
-        )
+        lo, hi = doc.token_index_at(att.quote.start), doc.token_index_at(att.quote.end)
+        return sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct")
     return len(att.quote.text.split())
 
 
@@ -2388,7 +2386,9 @@ def mentioned_people(
 
     ``speakers`` (canonical names of named sources) count as evidence that a name is a person.
     """
-    a = _Analyzer(doc, lexicons if lexicons is not None and "speakers" in lexicons else None)
+    a = getattr(doc, "_attribution_analyzer", None)  # the one find() built, if any
+    if a is None:
+        a = _Analyzer(doc, lexicons if lexicons is not None and "speakers" in lexicons else None)
     return a.names.people(set(speakers))
 
 
