@@ -260,13 +260,7 @@ def filled() -> dict:
 
 
 HEDGING = fmt.parse_exercise(SOURCE / "01-hedging.ipynb")
-SOLUTION = fmt.cell_source(
-    load(SOURCE / "01-hedging.ipynb")["cells"][HEDGING.questions[2].answer_cell]
-)
-TOP = (
-    "top_hedge_category = " + SOLUTION.split("top_hedge_category = ", 1)[1].split("  # SOLUTION")[0]
-)
-PRELUDE = "hedge_categories = Counter(h.category for h in analysis.hedges if not h.in_quote)\n"
+SOLUTION = fmt.cell_source(HEDGING.nb["cells"][HEDGING.questions[2].answer_cell])  # Q 1.3
 
 # Every hostile notebook is the hedging solution with the cell of Question 1.3 replaced.
 HOSTILE = {
@@ -281,10 +275,10 @@ HOSTILE = {
         "for f in os.listdir('.'):\n    os.remove(f)\n"
         "for target in ({canary!r}, {submissions!r}):\n"
         "    try:\n        os.remove(target) if os.path.isfile(target) else shutil.rmtree(target)\n"
-        "    except OSError:\n        pass\n" + PRELUDE + TOP
+        "    except OSError:\n        pass\n" + SOLUTION
     ),
-    "exception": PRELUDE + "top_hedge_category = hedge_categories.most_common(1)[0][0].upper(1)",
-    "renamed-variable": PRELUDE + TOP.replace("top_hedge_category", "top_category", 1),
+    "exception": "1 / 0\n" + SOLUTION,
+    "renamed-variable": SOLUTION.replace("top_hedge_category =", "top_category ="),
 }
 HOSTILE_STATUS = {
     "infinite-loop": "timeout",
