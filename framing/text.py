@@ -150,6 +150,66 @@ def plain_sentbreak(context: str) -> bool | None:
     return None
 
 
+# Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
+# "non-word" character makes a candidate break; closing marks are realigned backwards.
+_CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
+_PUNKT_REALIGN = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
+_HARD_END_RE = re.compile(f"[.?!](?:[;*:@(\\[{{?!]|[{_CLOSERS}]+(?!\\s|$))")
+_NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
+_CANDIDATE_RE = re.compile(f"(\\S+?)([.?!])([{_CLOSERS}]*)(?=\\s+(\\S)|$)")
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
+
+
+def simple_split(chunk: str) -> list[tuple[int, int]] | None:
+    """Punkt's sentence spans for a paragraph whose every candidate break is plain.
+
+    Returns ``None`` (ask Punkt) unless every ``. ? !`` in ``chunk`` is inside a word, or
+    ends a plain word (closing quotes allowed) before white space and a word, with a
+    verdict ``plain_sentbreak`` can give or after an abbreviation we list.  Then Punkt's
+    machinery (context matching, overlap removal, boundary realignment) reduces to
+    splitting after the mark and its closing quotes, which is what this does;
+    ``tests/test_text.py`` checks the two agree on generated paragraphs and the corpus.
+    """
+    if not chunk or _HARD_END_RE.search(chunk) or _NON_ASCII_SPACE_RE.search(chunk):
+        return None
+    spans = []
+    start = 0
+    for m in _CANDIDATE_RE.finditer(chunk):
+        if m.group(4) is None:
+            continue  # at the end of the paragraph: nothing to split
+        word, closers = m.group(1), m.group(3)
+        core = word.lstrip(_OPENERS)  # '"done."': Punkt reads the opening mark apart
+        if _PLAIN_WORD_RE.fullmatch(core) is None:
+            return None
+        nxt = _NEXT_TOKEN_RE.match(chunk, m.start(4)).group()
+        rest = nxt.lstrip(_CLOSERS)
+        if len(rest) < len(nxt) and (not rest or rest.startswith("--")):
+            return None  # Punkt would realign a lone closing mark: let it
+        lower = core.lower()
+        if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
+            return None
+        if m.group(2) != "." or (
+            len(word) > 1
+            and lower not in ABBREVIATIONS
+            and lower.rsplit("-", 1)[-1] not in ABBREVIATIONS
+        ):
+            spans.append((start, m.end()))
+            start = m.start(4)
+        elif closers or len(word) == 1:
+            return None  # an initial, or an abbreviation before a quote: Punkt decides
+        else:
+            if _PLAIN_NEXT_RE.fullmatch(nxt) is None:
+                return None
+            # an abbreviation we list, before a plain word: Punkt never breaks there
+    spans.append((start, len(chunk)))
+    return spans
+
+
+_NEXT_TOKEN_RE = re.compile(r"\S+")
+_OPENERS = "\"'(\u201c\u2018\xab[{"
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer():
     """A Punkt tokenizer built from our own parameters (no trained model needed).
@@ -356,7 +416,9 @@ class Document:
             return [(para.start, para.end)]
         chunk = self.text[para.start : para.end]
         try:
-            spans = list(sentence_tokenizer().span_tokenize(chunk))
+            spans = simple_split(chunk)
+            if spans is None:
+                spans = list(sentence_tokenizer().span_tokenize(chunk))
         except Exception:  # Punkt on pathological input: keep the paragraph whole
             spans = [(0, len(chunk))]
         return [(para.start + s, para.start + e) for s, e in spans if e > s] or [

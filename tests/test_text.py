@@ -1,6 +1,8 @@
 """The text model: offsets round-trip; sentences, headings, quotes, ignored boilerplate."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.text import Document
 from tests import texts
@@ -202,3 +204,140 @@ def test_plain_sentbreak_shortcut_agrees_with_punkt():
                 decided += 1
                 assert verdict == punkt.text_contains_sentbreak(context), context
     assert decided > 50
+
+
+def pure_punkt():
+    """NLTK's Punkt with our parameters and none of our shortcuts."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from framing.text import sentence_tokenizer
+
+    return PunktSentenceTokenizer(sentence_tokenizer()._params)
+
+
+PARAGRAPH_PIECES = [
+    "He left.",
+    "he left.",
+    "Dr. Lee",
+    "U.S. officials",
+    "Mr. Kim",
+    "J. Smith",
+    "Why?",
+    "No!",
+    '"We won."',
+    "\u201cWe won.\u201d",
+    "(Sen. Ruiz)",
+    "acting!!!",
+    "e.g. this",
+    "5.",
+    "G7.",
+    "Ex-Gov. Ruiz",
+    "it's.",
+    "the end.",
+    "...",
+    "--",
+    "Jan. 5",
+    "'90s.",
+    "Trump's.",
+    ")",
+    "v.",
+    "word",
+    "Word",
+    "\u00a0",
+    "x.y.",
+    "a.m. Monday",
+    "No. 10",
+    "St. Paul.",
+    "\u2018ok.\u2019",
+    '"Done."',
+    '"We are done."',
+    "“We are done.”",
+    "(see p.)",
+    '"Dr. Who."',
+    '"U.S."',
+    '"A."',
+    "(It ended.)",
+    "'Yes,' he said.",
+    '"Why?"',
+    '"No!" she said.',
+    'said Ann. "But',
+    'he said. " But',
+    'It ended. "-- no',
+    "It ended. '",
+    'Done. ""Yes',
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPH_PIECES), min_size=1, max_size=14), st.randoms())
+def test_simple_split_agrees_with_punkt(pieces, rnd):
+    """Where the fast path answers, it must give Punkt's exact spans."""
+    from framing.text import simple_split
+
+    chunk = " ".join(p if rnd.random() < 0.8 else p + "," for p in pieces).strip()
+    if not chunk:
+        return
+    fast = simple_split(chunk)
+    if fast is not None:
+        assert fast == list(pure_punkt().span_tokenize(chunk)), chunk
+
+
+PLAIN_PIECES = [
+    "He left.",
+    "he left.",
+    "Dr. Lee",
+    "Mr. Kim",
+    "Why?",
+    "No!",
+    "word",
+    "Word",
+    "the end.",
+    "U.S. officials",
+    "Jan. 5",
+    "Ex-Gov. Ruiz",
+    "it's.",
+    "G7.",
+    "Trump's.",
+    "No. 10",
+    "St. Paul.",
+    "a.m. Monday",
+    "v. Wade",
+    "x.y.",
+    "5 p.m.",
+    '"Done."',
+    '"We are done."',
+    "“We are done.”",
+    "(It ended.)",
+    '"Why?"',
+    'said Ann. "But',
+    'he said. " But',
+    'It ended. "-- no',
+    "It ended. '",
+    'Done. ""Yes',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_PIECES), min_size=1, max_size=14))
+def test_simple_split_agrees_with_punkt_on_plain_paragraphs(pieces):
+    from framing.text import simple_split
+
+    chunk = " ".join(pieces)
+    fast = simple_split(chunk)
+    if fast is not None:
+        assert fast == list(pure_punkt().span_tokenize(chunk)), chunk
+
+
+def test_simple_split_agrees_with_punkt_on_the_corpus():
+    from framing import corpus
+    from framing.text import simple_split
+
+    answered = 0
+    for _, text in corpus.iter_articles():
+        for line in text.splitlines():
+            chunk = line.strip()
+            fast = simple_split(chunk) if chunk else None
+            if fast is not None:
+                answered += 1
+                assert fast == list(pure_punkt().span_tokenize(chunk)), chunk
+    assert answered > 100
