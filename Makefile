@@ -12,8 +12,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help:  ## show the commands
 	@echo "framing-kit"
 	@echo "  make lab     set everything up and open the lessons in JupyterLab"
+	@echo "  make app     serve the explorer as a standalone page (Voila), no code shown"
 	@echo "  make test    set everything up and run the whole test suite"
 	@echo "  make bench   print speed numbers (words/s vs VADER, import time)"
+	@echo "  make exercises / make grade   build student notebooks and keys / grade (docs/instructors.md)"
 	@echo "  make clean   remove the virtual environment and build outputs"
 
 $(BIN)/python:
@@ -37,7 +39,8 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
 
-test: $(VENV)/.dev
+# The browser test needs Debian's chromium; browser-deps (mk/lessons.mk) installs it if missing.
+test: $(VENV)/.dev browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2
