@@ -319,7 +319,21 @@ class _Analyzer:
         self.doc = doc
         self.text = doc.text
         self.toks: list[Token] = doc.tokens
-        self.norms = [t.norm for t in self.toks]
+        self.norms = doc.norms()
+        # Per-token facts the passes ask for hundreds of thousands of times: plain lists
+        # are much cheaper than a method call and an attribute chain per question.
+        text = self.text
+        self.caps = [text[t.start].isupper() for t in self.toks]
+        self.bases = [n[:-2] if n.endswith("'s") and len(n) > 2 else n for n in self.norms]
+        self.is_word = [t.kind != "punct" for t in self.toks]
+        self.in_quote = [t.quote >= 0 for t in self.toks]
+        self.sents = [t.sent for t in self.toks]
+        # candidate first tokens of a name run: capitalized words outside quotations
+        self.cap_words = [
+            k
+            for k, (t, c) in enumerate(zip(self.toks, self.caps))
+            if c and t.kind == "word" and t.quote < 0
+        ]
         self.v = speaker_vocabulary(lexicons)
         self.verbs: dict[int, Hit] = {}
         if lexicons is not None:
@@ -331,27 +345,24 @@ class _Analyzer:
         self.verbs_in_sent: dict[int, list[int]] = {}
         for k in sorted(self.verbs):
             self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
-        self._lower_words = {t.norm for t in self.toks if t.kind == "word" and not self._cap(t)}
+        self._lower_words = {
+            t.norm for t, c in zip(self.toks, self.caps) if t.kind == "word" and not c
+        }
         self._initial = self._sentence_initial_tokens()
         self._countries_adj: set[str] = set()
         self._countries = self._find_countries()
         self.names = _NameIndex(self)
 
     # -- token helpers ---------------------------------------------------------------------
-    def _cap(self, t: Token) -> bool:
-        c = self.text[t.start]
-        return c.isupper()
-
     def cap(self, k: int) -> bool:
-        return self._cap(self.toks[k])
+        return self.caps[k]
 
     def word(self, k: int) -> bool:
-        return self.toks[k].kind != "punct"
+        return self.is_word[k]
 
     def base(self, k: int) -> str:
         """Norm without a possessive ``'s``."""
-        n = self.norms[k]
-        return n[:-2] if n.endswith("'s") and len(n) > 2 else n
+        return self.bases[k]
 
     def possessive(self, k: int) -> bool:
         n = self.norms[k]
@@ -400,7 +411,7 @@ class _Analyzer:
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
-        cap_words = {self.norms[k] for k in range(len(self.toks)) if self.word(k) and self.cap(k)}
+        cap_words = {n for n, w, c in zip(self.norms, self.is_word, self.caps) if w and c}
         out = set()
         for w in cap_words:
             if self.v.has("person", w) or self.v.has("demonym", w):
@@ -1109,6 +1120,7 @@ class _NameIndex:
     def __init__(self, a: _Analyzer) -> None:
         self.a = a
         self.runs: list[tuple[int, int]] = []  # (i, j) of person-name runs outside quotes
+        self._first_at: dict[tuple[str, ...], int] | None = None  # built once runs are final
         self._titled: set[tuple[str, ...]] = set()
         self._initial_only: dict[tuple[str, ...], bool] = {}
         self._described: set[str] = set()  # names given a role in an appositive
@@ -1125,29 +1137,34 @@ class _NameIndex:
         a = self.a
         toks = a.toks
         v = a.v
+        caps, in_quote, sents = a.caps, a.in_quote, a.sents
+        particles = v.words.get("particle", frozenset())
+        headings = [s.heading for s in a.doc.sentences]
         k = 0
         n = len(toks)
-        while k < n:
-            t = toks[k]
-            if t.in_quote or t.kind != "word" or not a.cap(k):
-                k += 1
+        # jump from one capitalized word outside quotations to the next (the only tokens
+        # that can start a run) instead of stepping through every token
+        for start in a.cap_words:
+            if start < k:
                 continue
-            if a.doc.sentences[t.sent].heading:
+            k = start
+            sent = sents[k]
+            if headings[sent]:
                 k += 1
                 continue
             i = k
             j = k
-            while j < n and not toks[j].in_quote and toks[j].sent == t.sent:
-                if toks[j].kind == "word" and a.cap(j):
+            while j < n and not in_quote[j] and sents[j] == sent:
+                if caps[j] and toks[j].kind == "word":
                     j += 1
                     if a.possessive(j - 1):
                         break
                     continue
                 if (
-                    toks[j].kind == "word"
-                    and v.has("particle", a.norms[j])
+                    a.norms[j] in particles
+                    and toks[j].kind == "word"
                     and j + 1 < n
-                    and a.cap(j + 1)
+                    and caps[j + 1]
                     and toks[j + 1].kind == "word"
                 ):
                     j += 1
@@ -1257,18 +1274,27 @@ class _NameIndex:
 
     def _display(self, key: tuple[str, ...]) -> str:
         # the surface spelling of the first run with these norms
+        if self._first_at is None:
+            self._first_at = self._first_positions()
+        s = self._first_at.get(key)
+        if s is None:
+            return " ".join(w.capitalize() for w in key)
         a = self.a
+        txt = a.text[a.toks[s].start : a.toks[s + len(key) - 1].end]
+        if a.possessive(s + len(key) - 1) and a.norms[s + len(key) - 1].endswith("'s"):
+            txt = txt[:-2]
+        return txt
+
+    def _first_positions(self) -> dict[tuple[str, ...], int]:
+        """First token of the first occurrence (runs in order, left to right) of every
+        sub-run's norms: ``_display`` looked this up by scanning all runs per call."""
+        bases = self.a.bases
+        first: dict[tuple[str, ...], int] = {}
         for i, j in self.runs:
-            if j - i >= len(key):
-                for s in range(i, j - len(key) + 1):
-                    if tuple(a.base(m) for m in range(s, s + len(key))) == key:
-                        txt = a.text[a.toks[s].start : a.toks[s + len(key) - 1].end]
-                        if a.possessive(s + len(key) - 1) and a.norms[s + len(key) - 1].endswith(
-                            "'s"
-                        ):
-                            txt = txt[:-2]
-                        return txt
-        return " ".join(w.capitalize() for w in key)
+            for n in range(1, j - i + 1):
+                for s in range(i, j - n + 1):
+                    first.setdefault(tuple(bases[s : s + n]), s)
+        return first
 
     def name_of(self, i: int, j: int) -> str:
         a = self.a
