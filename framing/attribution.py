@@ -45,6 +45,7 @@ What this cannot see is listed in ``docs/attribution-limits.md``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -343,7 +344,8 @@ class _Analyzer:
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
         self.tok_by_start = {t.start: k for k, t in enumerate(self.toks)}
         self.verbs_in_sent: dict[int, list[int]] = {}
-        for k in sorted(self.verbs):
+        self.verb_list = sorted(self.verbs)  # for range queries by bisection
+        for k in self.verb_list:
             self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
         self._lower_words = {
             t.norm for t, c in zip(self.toks, self.caps) if t.kind == "word" and not c
@@ -1454,9 +1456,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
 
     # 1. quotations
     q_tokens: dict[int, list[int]] = {}
-    for idx, t in enumerate(toks):
-        if t.quote >= 0:
-            q_tokens.setdefault(t.quote, []).append(idx)
+    for idx, quoted in enumerate(a.in_quote):
+        if quoted:
+            q_tokens.setdefault(toks[idx].quote, []).append(idx)
     prev_quote_end_in_sent: dict[int, int] = {}
     quote_raws: list[tuple[int, _Raw | None, dict[str, Any]]] = []
     for qi, q in enumerate(doc.quotes):
@@ -1565,7 +1567,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
                 if raw is not None:
                     # verbs inside the reported clause belong to this frame
-                    suppressed.update(k for k in a.verbs if h.j <= k < qa)
+                    vl = a.verb_list
+                    suppressed.update(vl[bisect_left(vl, h.j) : bisect_left(vl, qa)])
             elif cands and cands[-1] in verb_raw:
                 # the verb already frames the previous quote: '"Q1," he said, "Q2."'
                 k = cands[-1]
@@ -1604,7 +1607,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raws.append(r)
 
     # 2. speech verbs that frame no quotation: indirect speech and thought
-    for k in sorted(a.verbs):
+    for k in a.verb_list:
         if k in used_verbs or k in suppressed:
             continue
         h = a.verbs[k]
@@ -1627,13 +1630,15 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             verb_raw[k] = len(raws) - 1
 
     # 3. nominal attributions: "Putin's claim …", "his denial …"
-    for k, t in enumerate(toks):
-        if t.in_quote or t.kind != "word":
+    # only the positions of reporting nouns, in text order (not a scan of every token)
+    index = doc.norm_index()
+    nominal = a.v.nominal
+    positions = sorted(k for norm in nominal.keys() & index.keys() for k in index[norm])
+    for k in positions:
+        t = toks[k]
+        if t.quote >= 0 or t.kind != "word" or k == 0:
             continue
-        cls = a.v.nominal.get(a.norms[k])
-        if cls is None or k == 0:
-            continue
-        r = _nominal_raw(a, k, cls)
+        r = _nominal_raw(a, k, nominal[a.norms[k]])
         if r is not None:
             raws.append(r)
     raws.sort(key=lambda r: r.order)
@@ -1774,8 +1779,10 @@ def _set_subject(
                 break
     if participle or coordinated:
         # ", adding …", ", describing …", "… and promised": the subject of the main clause
-        for k in sorted(verb_raw, reverse=True):
-            if k < v and a.toks[k].sent == a.toks[v].sent:
+        # the last verb before ``v`` in its sentence that already has an attribution
+        # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
+        for k in reversed(a.verbs_in_sent.get(a.toks[v].sent, ())):
+            if k < v and k in verb_raw:
                 r.inherit = raws[verb_raw[k]]
                 return True
         if earlier and depth < 3:
@@ -2285,6 +2292,7 @@ class _Resolver:
 def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
     res = _Resolver(a)
     kept: list[_Raw] = []
+    kept_in_sent: dict[int, list[_Raw]] = {}  # the same, by sentence
     last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
     last_quoted: _Raw | None = None
     for r in raws:
@@ -2322,9 +2330,8 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             outer = next(
                 (
                     o
-                    for o in kept
-                    if o.sent == r.sent
-                    and o.entity is r.entity
+                    for o in kept_in_sent.get(r.sent, ())
+                    if o.entity is r.entity
                     and o.quote is not None
                     and o.quote[0] <= r.verb[0] < o.quote[1]
                 ),
@@ -2341,6 +2348,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             if r.quoted:
                 last_quoted = r
         kept.append(r)
+        kept_in_sent.setdefault(r.sent, []).append(r)
     return kept
 
 
