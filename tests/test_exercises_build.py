@@ -48,12 +48,16 @@ def isolated_jupyter(jupyter_env: dict[str, str]):
         yield
 
 
+def shared_dir(tmp_path_factory, name: str) -> Path:
+    """A folder of this test run that every xdist worker sees (pytest-N/, not popen-gwX/)."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+
+
 def build_once(tmp_path_factory, jupyter_env) -> Path:
     """Keys for every exercise on its default article, built once per test run (in process,
     so papermill is imported once; shared by the xdist workers through a lock file)."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    root = shared / "framing-exercises"
+    root = shared_dir(tmp_path_factory, "framing-exercises")
     root.mkdir(exist_ok=True)
     out = root / "exercises"
     with open(root / ".lock", "w") as lock:

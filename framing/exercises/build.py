@@ -25,8 +25,10 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -225,11 +227,14 @@ def assign(students: Iterable[str], articles: Iterable[str]) -> dict[str, str]:
 # --------------------------------------------------------------------------- execution
 
 
-def _kernel_manager_class(ipython_dir: str) -> type:
+def _kernel_manager_class(ipython_dir: str, server: Any = None) -> type:
     from jupyter_client.manager import AsyncKernelManager
 
+    from framing.exercises.kernel import ForkProvisioner
+
     class BuildKernelManager(AsyncKernelManager):
-        """Solutions run without the instructor's IPython startup files (reproducible keys)."""
+        """Solutions run without the instructor's IPython startup files (reproducible keys),
+        in a kernel forked from the warm server when there is one."""
 
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             # IPC sockets in the build's temp folder: no TCP port, no warning about one
@@ -238,16 +243,25 @@ def _kernel_manager_class(ipython_dir: str) -> type:
             env["IPYTHONDIR"] = ipython_dir
             env.pop("PYTHONSTARTUP", None)
             env["PYTHONHASHSEED"] = "0"
-            # the kernel's own chatter (shutdown notices) is not the instructor's business;
-            # a failing cell is reported from its error output
-            kw.setdefault("stdout", subprocess.DEVNULL)
-            kw.setdefault("stderr", subprocess.DEVNULL)
+            if server is not None and self.provisioner is None:
+                self.kernel_id = self.kernel_id or str(uuid.uuid4())
+                self.provisioner = ForkProvisioner(
+                    kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
+                )
+                self.provisioner.server = server
+            else:
+                # the kernel's own chatter (shutdown notices) is not the instructor's business;
+                # a failing cell is reported from its error output
+                kw.setdefault("stdout", subprocess.DEVNULL)
+                kw.setdefault("stderr", subprocess.DEVNULL)
             await super().start_kernel(env=env, **kw)
 
     return BuildKernelManager
 
 
-def execute(run: Run, timeout: int = CELL_TIMEOUT) -> tuple[dict[str, Any], Any]:
+def execute(
+    run: Run, timeout: int = CELL_TIMEOUT, server: Any = None
+) -> tuple[dict[str, Any], Any]:
     """Execute one solution with papermill; return its answers and the executed notebook.
 
     Raises
@@ -292,7 +306,7 @@ def execute(run: Run, timeout: int = CELL_TIMEOUT) -> tuple[dict[str, Any], Any]
                 start_timeout=120,
                 execution_timeout=timeout,
                 resources={"metadata": {"path": str(work)}},
-                kernel_manager_class=_kernel_manager_class(str(ipy)),
+                kernel_manager_class=_kernel_manager_class(str(ipy), server),
             )
         except PapermillExecutionError as e:
             i = node.cells[e.cell_index].metadata.get("framing_cell", "?")
@@ -418,6 +432,7 @@ def build(
     progress: bool | None = None,
     timeout: int = CELL_TIMEOUT,
     on_run: Callable[[Run, float], None] | None = None,
+    fork: bool | None = None,
 ) -> BuildReport:
     """Build everything; on any failure nothing is written and :class:`BuildError` says why.
 
@@ -436,10 +451,15 @@ def build(
         Exercise names to build (all when omitted); the student notebooks are then left alone.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
+    fork : bool, optional
+        Run the solutions in kernels forked from a warm server, as the grader does (default:
+        on Linux); otherwise papermill starts each kernel from scratch.
     """
     from tqdm.auto import tqdm
 
     t0 = time.perf_counter()
+    if fork is None:
+        fork = sys.platform.startswith("linux")
     exercises = load_exercises(source)
     if only:
         unknown = sorted(set(only) - {ex.name for ex in exercises})
@@ -457,33 +477,39 @@ def build(
         for ex in exercises
         for a in (articles or [ex.parameters.get("ARTICLE", "default")])
     ]
-    results: dict[tuple[str, str], tuple[dict[str, Any], Any]] = {}
+    results: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     bar = tqdm(total=len(runs), desc="executing solutions", unit="nb", disable=_quiet(progress))
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    # the server warms up (imports, one analysis) while this process imports papermill
+    starting = pool.submit(_fork_server) if fork else None
+    _import_papermill()
+    server = starting.result() if starting else None
     try:
-        futures = {pool.submit(execute, r, timeout): r for r in runs}
+        futures = {pool.submit(_execute_and_render, r, timeout, server): r for r in runs}
         for f in as_completed(futures):
             r = futures[f]
             try:
-                answers, nb = f.result()  # the first failure stops the build
+                answers, html = f.result()  # the first failure stops the build
             except BuildError:
                 raise
             except Exception as e:  # noqa: BLE001 - name the notebook whatever broke
                 raise BuildError(f"{r.exercise.path}, article {r.article}: {e!r}") from e
-            results[(r.exercise.name, r.article)] = (make_key(r, answers), nb)
+            results[(r.exercise.name, r.article)] = (make_key(r, answers), html)
             bar.update()
             if on_run:
                 on_run(r, time.perf_counter() - t0)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         bar.close()
+        if server is not None:
+            server.close()
 
     out = Path(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=_parent(out)))
     try:
-        for (name, article), (key, nb) in sorted(results.items()):
+        for (name, article), (key, html) in sorted(results.items()):
             _write(staging / "keys" / article / f"{name}.json", key_json(key))
-            _write(staging / "solutions" / article / f"{name}.html", to_html(nb))
+            _write(staging / "solutions" / article / f"{name}.html", html)
         if articles:
             for ex in exercises:
                 for a in articles:
@@ -516,6 +542,27 @@ def build(
         time.perf_counter() - t0,
         out,
     )
+
+
+def _import_papermill() -> None:
+    import papermill  # noqa: F401 - slow (jsonschema); imported once, before the threads need it
+
+
+def _execute_and_render(run: Run, timeout: int, server: Any) -> tuple[dict[str, Any], str]:
+    answers, nb = execute(run, timeout, server)
+    return answers, to_html(nb)
+
+
+def _fork_server() -> Any:
+    from framing.exercises.kernel import ForkServer, KernelUnavailable
+
+    server = ForkServer()
+    try:
+        server.start()
+    except (KernelUnavailable, OSError):
+        server.close()
+        return None  # papermill's own kernels still work
+    return server
 
 
 def _defaults(exercises: list[fmt.Exercise]) -> list[str]:

@@ -56,14 +56,18 @@ def _child(req: dict[str, Any], server_pid: int) -> NoReturn:
         tempfile.tempdir = None  # re-read TMPDIR: the sandbox's, not the server's
         sys.path[:] = [p for p in sys.path if p and p != req.get("server_cwd")]
 
-        import framing.exercises.sandbox as sandbox
+        if not req.get("trusted"):  # a solution notebook (the build) runs unconfined
+            import framing.exercises.sandbox as sandbox
 
-        sandbox.limit_resources(req["memory_mb"])
-        sandbox.WATCHED = sandbox.install(req["root"], req["read"], req["deny"], req["watch"])
+            sandbox.limit_resources(req["memory_mb"])
+            sandbox.WATCHED = sandbox.install(req["root"], req["read"], req["deny"], req["watch"])
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        app.initialize(["-f", req["connection_file"], "--HistoryManager.hist_file=:memory:"])
+        extra = list(req.get("argv", []))
+        if not any(a.startswith("--HistoryManager.hist_file") for a in extra):
+            extra.append("--HistoryManager.hist_file=:memory:")  # no history database
+        app.initialize(["-f", req["connection_file"], *extra])
         app.start()
     finally:
         os._exit(70)

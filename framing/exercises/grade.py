@@ -624,10 +624,10 @@ async def _grade_all(
     if fork:
         ctx.server = ForkServer()
         try:
-            await ctx.server.start()
-        except KernelUnavailable as e:
+            await asyncio.to_thread(ctx.server.start)
+        except (KernelUnavailable, OSError) as e:
             ctx.log.warning("no fork server (%s); starting kernels from scratch", e)
-            await ctx.server.close()
+            ctx.server.close()
             ctx.server = None
     sem = asyncio.Semaphore(max(1, jobs))
     bar = tqdm(
@@ -648,9 +648,9 @@ async def _grade_all(
     finally:
         bar.close()
         if ctx.server is not None:
-            await ctx.server.close()
+            await asyncio.to_thread(ctx.server.close)
         if ctx.server is not None:
-            await ctx.server.close()
+            await asyncio.to_thread(ctx.server.close)
 
 
 def _write_out(staging: Path, results: list[Graded], keys: Keys, log_text: str) -> None:

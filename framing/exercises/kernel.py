@@ -15,10 +15,12 @@ import asyncio
 import json
 import os
 import secrets
+import select
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.connect import write_connection_file
 from jupyter_client.kernelspec import KernelSpec
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import KernelProvisionerBase
 
 INTERRUPT_GRACE = 2.0  # seconds a cell gets to honour an interrupt before the kernel is replaced
 STARTUP_TIMEOUT = 60.0
@@ -133,59 +136,131 @@ class Sandbox:
 
 
 class ForkServer:
-    """The grader's handle on :mod:`framing.exercises.forkserver` (one per batch)."""
+    """A handle on :mod:`framing.exercises.forkserver`: one warm process per batch or build.
+
+    Synchronous and thread-safe (papermill runs solutions in threads); the grader's event loop
+    calls it through :func:`asyncio.to_thread`.
+    """
 
     def __init__(self) -> None:
-        self.proc: asyncio.subprocess.Process | None = None
-        self.lock = asyncio.Lock()
+        self.proc: subprocess.Popen | None = None
+        self.lock = threading.Lock()
         self.cwd = tempfile.gettempdir()
 
-    async def start(self) -> None:
+    def start(self) -> None:
         env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
-        self.proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "framing.exercises.forkserver",
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "framing.exercises.forkserver"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            cwd=self.cwd,  # not the grader's folder: it would land on the kernels' sys.path
+            cwd=self.cwd,  # not the caller's folder: it would land on the kernels' sys.path
             env=env,
+            bufsize=0,
         )
-        reply = await self._reply(timeout=STARTUP_TIMEOUT)
+        reply = self._reply(STARTUP_TIMEOUT)
         if "ready" not in reply:
             raise KernelUnavailable(f"the fork server did not start: {reply}")
 
-    async def _reply(self, timeout: float) -> dict[str, Any]:
+    def _reply(self, timeout: float) -> dict[str, Any]:
         assert self.proc is not None and self.proc.stdout is not None
-        try:
-            line = await asyncio.wait_for(self.proc.stdout.readline(), timeout)
-        except asyncio.TimeoutError:
-            raise KernelUnavailable("the fork server does not answer") from None
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if not ready:
+            raise KernelUnavailable("the fork server does not answer")
+        line = self.proc.stdout.readline()
         if not line:
             raise KernelUnavailable("the fork server exited")
         return json.loads(line)
 
-    async def spawn(self, request: dict[str, Any]) -> int:
-        async with self.lock:
-            assert self.proc is not None and self.proc.stdin is not None
-            self.proc.stdin.write((json.dumps({**request, "server_cwd": self.cwd}) + "\n").encode())
-            await self.proc.stdin.drain()
-            reply = await self._reply(timeout=STARTUP_TIMEOUT)
+    def spawn(self, request: dict[str, Any]) -> int:
+        """Fork a kernel for ``request`` (see :meth:`Sandbox.request`); return its pid."""
+        with self.lock:
+            if self.proc is None or self.proc.stdin is None:
+                raise KernelUnavailable("the fork server is not running")
+            line = json.dumps({**request, "server_cwd": self.cwd}) + "\n"
+            try:
+                self.proc.stdin.write(line.encode())
+            except BrokenPipeError:
+                raise KernelUnavailable("the fork server exited") from None
+            reply = self._reply(STARTUP_TIMEOUT)
         if "pid" not in reply:
             raise KernelUnavailable(reply.get("error", "fork failed"))
         return int(reply["pid"])
 
-    async def close(self) -> None:
-        if self.proc is None:
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
             return
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
+        if proc.stdin is not None:
+            proc.stdin.close()
         try:
-            await asyncio.wait_for(self.proc.wait(), 10)
-        except asyncio.TimeoutError:
-            self.proc.kill()
-        self.proc = None
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+class ForkProvisioner(KernelProvisionerBase):  # type: ignore[misc]
+    """A ``jupyter_client`` provisioner whose kernels come from a :class:`ForkServer`.
+
+    Lets papermill (through nbclient) run the solution notebooks in warm kernels: the same
+    kind of kernel the grader uses, a second faster to start.  Solutions are the instructor's
+    code, so no sandbox is applied (``trusted``).
+    """
+
+    server: ForkServer | None = None
+    pid: int | None = None
+
+    @property
+    def has_process(self) -> bool:
+        return self.pid is not None
+
+    async def poll(self) -> int | None:
+        return None if self.pid is not None and _pid_alive(self.pid) else 0
+
+    async def wait(self) -> int | None:
+        while self.pid is not None and _pid_alive(self.pid):
+            await asyncio.sleep(0.05)
+        return 0
+
+    async def send_signal(self, signum: int) -> None:
+        if self.pid is not None:
+            try:
+                os.killpg(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    async def kill(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGKILL)
+
+    async def terminate(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGTERM)
+
+    async def pre_launch(self, **kwargs: Any) -> dict[str, Any]:
+        km = self.parent
+        km.write_connection_file()
+        self.connection_info = km.get_connection_info()
+        self._extra = list(kwargs.pop("extra_arguments", []))
+        kwargs = await super().pre_launch(**kwargs)
+        kwargs["cmd"] = []  # the kernel manager expects one; the fork needs none
+        return kwargs
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> dict[str, Any]:
+        assert self.server is not None
+        request = {
+            "trusted": True,
+            "work": str(kwargs.get("cwd") or os.getcwd()),
+            "env": dict(kwargs.get("env") or os.environ),
+            "connection_file": self.parent.connection_file,
+            "argv": self._extra,
+        }
+        self.pid = await asyncio.to_thread(self.server.spawn, request)
+        return self.connection_info
+
+    async def cleanup(self, restart: bool = False) -> None:
+        self.pid = None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -230,7 +305,7 @@ class Kernel:
         ipc = str(sb.root / f"k{self.starts}")
         if self.server is not None:
             write_connection_file(conn, transport="ipc", ip=ipc, key=secrets.token_hex(16).encode())
-            self.pid = await self.server.spawn(sb.request(conn))
+            self.pid = await asyncio.to_thread(self.server.spawn, sb.request(conn))
             kc = AsyncKernelClient()
             kc.load_connection_file(conn)
         else:
