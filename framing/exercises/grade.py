@@ -425,6 +425,10 @@ def _article(g: Graded, nb: dict[str, Any], keys: Keys) -> str | None:
     assigned = keys.roster.get(g.submission.student)
     if assigned:
         return assigned
+    if keys.roster:
+        g.notes.append(
+            f"`{g.submission.student}` is not on the roster; graded on the notebook's own article."
+        )
     p = fmt.parameters_cell(nb)
     own = (
         fmt.literal_assignments(fmt.cell_source(nb["cells"][p])).get("ARTICLE")

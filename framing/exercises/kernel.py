@@ -6,6 +6,10 @@ dies, start a fresh kernel, replay the cells that had run and carry on after the
 an infinite loop or ``os._exit`` costs one question.  Only the shell channel is used: outputs
 are not needed (errors arrive in the execute reply), so nothing a cell prints can flood the
 grader.
+
+Kernels are forked from a :class:`ForkServer` on Linux (a quarter of a second instead of two
+seconds per kernel, see :mod:`framing.exercises.forkserver`) or started from scratch by
+``jupyter_client`` elsewhere; both run under :mod:`framing.exercises.sandbox`.
 """
 
 from __future__ import annotations
@@ -526,23 +530,3 @@ class NotebookRun:
             self.events.append(f"extraction unreadable: {e}")
             return None
         return answers if isinstance(answers, dict) else None
-
-
-async def run_cells(
-    sandbox: Sandbox,
-    cells: list[tuple[int, str]],
-    names: list[str],
-    timeout: float,
-    server: ForkServer | None = None,
-) -> tuple[dict[int, CellRun], dict[str, Any] | None, list[str]]:
-    """Run ``(index, code)`` cells and read ``names``; returns runs, answers and events."""
-    async with NotebookRun(sandbox, timeout, server=server) as nr:
-        for index, code in cells:
-            await nr.run_cell(index, code)
-        answers = await nr.extract(names)
-        return nr.runs, answers, nr.events
-
-
-def run_cells_sync(*args: Any, **kw: Any) -> Any:
-    """:func:`run_cells` for callers without an event loop."""
-    return asyncio.run(run_cells(*args, **kw))
