@@ -230,7 +230,7 @@ def assign(students: Iterable[str], articles: Iterable[str]) -> dict[str, str]:
 def _kernel_manager_class(ipython_dir: str, server: Any = None) -> type:
     from jupyter_client.manager import AsyncKernelManager
 
-    from framing.exercises.kernel import ForkProvisioner
+    from framing.exercises.kernel import ForkProvisioner, with_framing_path
 
     class BuildKernelManager(AsyncKernelManager):
         """Solutions run without the instructor's IPython startup files (reproducible keys),
@@ -239,7 +239,7 @@ def _kernel_manager_class(ipython_dir: str, server: Any = None) -> type:
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
             # IPC sockets in the build's temp folder: no TCP port, no warning about one
             self.transport, self.ip = "ipc", str(Path(ipython_dir).parent / "kernel")
-            env = dict(kw.pop("env", None) or os.environ)
+            env = with_framing_path(dict(kw.pop("env", None) or os.environ))
             env["IPYTHONDIR"] = ipython_dir
             env.pop("PYTHONSTARTUP", None)
             env["PYTHONHASHSEED"] = "0"

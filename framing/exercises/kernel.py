@@ -83,6 +83,16 @@ class _SandboxManager(AsyncKernelManager):
         return self._sandbox_spec
 
 
+def with_framing_path(env: dict[str, str]) -> dict[str, str]:
+    """``env`` with this ``framing``'s parent folder first on ``PYTHONPATH``, so kernels (which
+    start elsewhere) import the same package as the grader, installed or not."""
+    import framing
+
+    home = str(Path(framing.__file__).resolve().parent.parent)
+    rest = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != home]
+    return {**env, "PYTHONPATH": os.pathsep.join([home, *rest])}
+
+
 def kernel_env(root: Path) -> dict[str, str]:
     """A minimal environment: nothing of the grader's (no paths to keys or submissions),
     every Jupyter/IPython/matplotlib directory inside the sandbox."""
@@ -101,7 +111,7 @@ def kernel_env(root: Path) -> dict[str, str]:
         d.mkdir(parents=True, exist_ok=True)
         env[var] = str(d)
     env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
-    return env
+    return with_framing_path(env)
 
 
 @dataclass
@@ -152,7 +162,7 @@ class ForkServer:
         self.cwd = tempfile.gettempdir()
 
     def start(self) -> None:
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+        env = with_framing_path(dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1"))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "framing.exercises.forkserver"],
             stdin=subprocess.PIPE,
