@@ -46,7 +46,7 @@ What this cannot see is listed in ``docs/attribution-limits.md``.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -180,8 +180,14 @@ class SpeakerVocabulary:
     nominal: dict[str, str]
     by_first: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     by_last: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # ``words`` with an empty set for any other category: the analyzer asks ``w in
+    # sets[category]`` hundreds of thousands of times, cheaper than a ``has`` call
+    sets: defaultdict[str, frozenset[str]] = field(
+        default_factory=lambda: defaultdict(frozenset), compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
+        self.sets.update(self.words)
         first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         last: dict[tuple[str, str], list[tuple[str, ...]]] = {}
         for cat, ps in self.phrases.items():
@@ -192,7 +198,7 @@ class SpeakerVocabulary:
         self.by_last.update({k: tuple(v) for k, v in last.items()})
 
     def has(self, category: str, norm: str) -> bool:
-        return norm in self.words.get(category, frozenset())
+        return norm in self.sets[category]
 
     def phrase_at(self, category: str, norms: list[str], i: int) -> int:
         """Length of the longest ``category`` phrase starting at ``norms[i]`` (0 if none)."""
@@ -325,7 +331,12 @@ class _Analyzer:
         # are much cheaper than a method call and an attribute chain per question.
         text = self.text
         self.caps = [text[t.start].isupper() for t in self.toks]
-        self.bases = [n[:-2] if n.endswith("'s") and len(n) > 2 else n for n in self.norms]
+        # bases differ from norms only for possessives: patch those via the norm index
+        self.bases = list(self.norms)
+        for n, ks in doc.norm_index().items():
+            if n.endswith("'s") and len(n) > 2:
+                for k in ks:
+                    self.bases[k] = n[:-2]
         self.is_word = [t.kind != "punct" for t in self.toks]
         self.in_quote = [t.quote >= 0 for t in self.toks]
         self.sents = [t.sent for t in self.toks]
@@ -339,10 +350,9 @@ class _Analyzer:
         self.verbs: dict[int, Hit] = {}
         if lexicons is not None:
             for h in lexicons["speech_verbs"].find(doc):
-                if not self.toks[h.i].in_quote:
+                if not self.in_quote[h.i]:
                     self.verbs[h.i] = h
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
-        self.tok_by_start = {t.start: k for k, t in enumerate(self.toks)}
         self.verbs_in_sent: dict[int, list[int]] = {}
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
         for k in self.verb_list:
@@ -406,8 +416,8 @@ class _Analyzer:
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
-        key = tuple(self.base(k) for k in range(i, j))
-        if len(key) == 1 and self.v.has("place", key[0]):
+        key = tuple(self.bases[k] for k in range(i, j))
+        if len(key) == 1 and key[0] in self.v.sets["place"]:
             return True
         return key in self.v.phrases.get("place", frozenset()) or key in self._countries
 
@@ -416,7 +426,7 @@ class _Analyzer:
         cap_words = {n for n, w, c in zip(self.norms, self.is_word, self.caps) if w and c}
         out = set()
         for w in cap_words:
-            if self.v.has("person", w) or self.v.has("demonym", w):
+            if w in self.v.sets["person"] or w in self.v.sets["demonym"]:
                 continue
             forms = {w + s for s in ("n", "an", "ian", "ese", "i", "ish")}
             if w.endswith(("a", "e")):
@@ -435,12 +445,12 @@ class _Analyzer:
         if j <= i:
             return None
         last = j - 1
-        lb = self.base(last)
+        lb = self.bases[last]
         if j - i == 1 and self.norms[last] in _SUBJ_PRON:
             return _NP(i, j, "pronoun", last)
         if j - i == 1 and lb in _QUANT_HEADS:
             return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
-        run_norms = [self.base(k) for k in range(i, j)]
+        run_norms = [self.bases[k] for k in range(i, j)]
         # multiword organizations and offices at the end ("the White House", "crown prince")
         for cat, kind in (("organization", "organization"), ("office", "office")):
             n = v.phrase_ending(cat, run_norms, len(run_norms))
@@ -448,58 +458,58 @@ class _Analyzer:
                 return _NP(i, j, kind, last, plural=False)
         gender = ""
         for k in range(i, j):
-            if v.has("male", self.base(k)):
+            if self.bases[k] in v.sets["male"]:
                 gender = "m"
-            elif v.has("female", self.base(k)):
+            elif self.bases[k] in v.sets["female"]:
                 gender = "f"
-        vocab_last = v.has("person", lb) or v.has("office", lb)
+        vocab_last = lb in v.sets["person"] or lb in v.sets["office"]
         if (
             vocab_last
-            and self.cap(last)
+            and self.caps[last]
             and last - 1 >= i
-            and self.cap(last - 1)
+            and self.caps[last - 1]
             and self.norms[last - 1] not in _FUNCTION
         ):
-            pn = self.base(last - 1)
+            pn = self.bases[last - 1]
             # "Martin Luther King" is a name; "Foreign Minister", "Velmoran Officials" are not
             vocab_last = (
-                v.has("title", pn)
-                or v.has("office", pn)
-                or v.has("demonym", pn)
-                or v.has("organization", pn)
+                pn in v.sets["title"]
+                or pn in v.sets["office"]
+                or pn in v.sets["demonym"]
+                or pn in v.sets["organization"]
                 or self._is_place_run(last - 1, last)
                 or pn in self._countries_adj
             )
-        if self.cap(last) and not vocab_last and not v.has("organization", lb):
-            if v.has("document", lb) or v.has("non-speaker", lb):
-                return _NP(i, j, "document", last) if v.has("document", lb) else None
+        if self.caps[last] and not vocab_last and lb not in v.sets["organization"]:
+            if lb in v.sets["document"] or lb in v.sets["non-speaker"]:
+                return _NP(i, j, "document", last) if lb in v.sets["document"] else None
             # the capitalized run at the end of the head run is a name
             s = last
             while s - 1 >= i and (
-                self.cap(s - 1)
-                or (v.has("particle", self.norms[s - 1]) and s - 2 >= i and self.cap(s - 2))
+                self.caps[s - 1]
+                or (self.norms[s - 1] in v.sets["particle"] and s - 2 >= i and self.caps[s - 2])
             ):
                 if self.possessive(s - 1):
                     break
                 s -= 1
             s = self.strip_name_prefix(s, last)
-            if v.has("non-person", lb) or (self.norms[last] in _FUNCTION and s == last):
+            if lb in v.sets["non-person"] or (self.norms[last] in _FUNCTION and s == last):
                 return None
-            if s == last and (v.has("demonym", lb) or v.has("title", lb)):
+            if s == last and (lb in v.sets["demonym"] or lb in v.sets["title"]):
                 return None  # "a Republican", "the Premier" alone is not a name
             # countries and acronyms speak as bodies: "Russia said", "NATO said"
             if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
                 return _NP(i, j, "organization", last)
             return _NP(i, j, "named", last, name_i=s, name_j=j, gender=gender)
-        if v.has("office", lb) or v.has("office", self.norms[last]):
+        if lb in v.sets["office"] or self.norms[last] in v.sets["office"]:
             plural = self._plural(last, "office")
             return _NP(i, j, "office", last, plural=plural, gender=gender)
-        if v.has("person", lb) or (j - i == 1 and lb in _QUANT_HEADS):
+        if lb in v.sets["person"] or (j - i == 1 and lb in _QUANT_HEADS):
             plural = self._plural(last, "person") or lb in _QUANT_HEADS
             return _NP(i, j, "person", last, plural=plural, gender=gender)
-        if v.has("organization", lb):
+        if lb in v.sets["organization"]:
             return _NP(i, j, "organization", last, plural=lb.endswith("ies"))
-        if v.has("document", lb):
+        if lb in v.sets["document"]:
             return _NP(i, j, "document", last)
         return None
 
@@ -515,10 +525,10 @@ class _Analyzer:
                 s += m
                 continue
             if (
-                v.has("title", n)
-                or v.has("title", n.rstrip("."))
-                or v.has("demonym", n)
-                or v.has("office", n)
+                n in v.sets["title"]
+                or n.rstrip(".") in v.sets["title"]
+                or n in v.sets["demonym"]
+                or n in v.sets["office"]
                 or n in _FUNCTION
                 or self._is_place_run(s, s + 1)
                 or self.toks[s].kind == "punct"
@@ -529,18 +539,18 @@ class _Analyzer:
         return s
 
     def _name_after_office(self, k: int) -> bool:
-        return k + 1 < len(self.toks) and self.cap(k + 1) and self.word(k + 1)
+        return k + 1 < len(self.toks) and self.caps[k + 1] and self.is_word[k + 1]
 
     def _plural(self, k: int, cat: str) -> bool:
-        n = self.base(k)
+        n = self.bases[k]
         if n in ("people", "men", "women", "children", "police", "staff", "media"):
             return True
         if not n.endswith("s"):
             return n.endswith("men")
         for cut in (1, 2):
-            if self.v.has(cat, n[:-cut]) and n[:-cut] != n:
+            if n[:-cut] in self.v.sets[cat] and n[:-cut] != n:
                 return True
-        return n.endswith("ies") and self.v.has(cat, n[:-3] + "y")
+        return n.endswith("ies") and n[:-3] + "y" in self.v.sets[cat]
 
     # -- noun phrases ending before a verb ----------------------------------------------------
     def clause_start(self, e: int, lo: int) -> int:
@@ -563,7 +573,7 @@ class _Analyzer:
             if p in self.verbs or (p in self.verb_end and self.verb_end[p] != p):
                 break
             if self.norms[p] in _BOUNDARY and not (
-                self.norms[p] == "and" and self.cap(p - 1) and self.cap(k)
+                self.norms[p] == "and" and self.caps[p - 1] and self.caps[k]
             ):
                 break
             if self.norms[p] == "." and not (p > 0 and self.toks[p - 1].end == t.start):
@@ -573,7 +583,7 @@ class _Analyzer:
 
     def np_ending_at(self, e: int, lo: int) -> _NP | None:
         """A speaker NP whose last token is ``e`` (inclusive), not reaching before ``lo``."""
-        if e < lo or self.toks[e].in_quote:
+        if e < lo or self.in_quote[e]:
             return None
         cs = self.clause_start(e, lo)
         return self.parse_np(cs, e + 1, whole=True)
@@ -588,7 +598,7 @@ class _Analyzer:
         i = self._skip_quantifier(i, j)
         while i < j and (
             self.norms[i] in _ADVERBS
-            or (self.norms[i].endswith("ly") and not self.cap(i) and len(self.norms[i]) > 4)
+            or (self.norms[i].endswith("ly") and not self.caps[i] and len(self.norms[i]) > 4)
             or self.norms[i] in ("but", "and", "so", "yet", "meanwhile", "however", "though")
         ):
             i += 1
@@ -615,11 +625,11 @@ class _Analyzer:
                 n == "of"
                 and p > i
                 and p + 1 < j
-                and self.cap(p - 1)
-                and self.cap(p + 1)
+                and self.caps[p - 1]
+                and self.caps[p + 1]
                 and (
-                    self.v.has("organization", self.base(p - 1))
-                    or self.v.has("office", self.base(p - 1))
+                    self.bases[p - 1] in self.v.sets["organization"]
+                    or self.bases[p - 1] in self.v.sets["office"]
                 )
             ):
                 p += 1  # "the Ministry of Industry", "the Secretary of State"
@@ -627,7 +637,7 @@ class _Analyzer:
             if p > i and (
                 n in _PREPS
                 or n in ("who", "that", "which", "whom", "whose", ",", "(")
-                or (n in _POST_ADJ and not self.cap(p))
+                or (n in _POST_ADJ and not self.caps[p])
             ):
                 break
             glued = n == "." and p > i and t.start == toks[p - 1].end and len(toks[p - 1].norm) <= 4
@@ -639,11 +649,11 @@ class _Analyzer:
                 if whole:
                     return None
                 break
-            if p > i and not whole and not self.cap(p) and self._adverb(p):
+            if p > i and not whole and not self.caps[p] and self._adverb(p):
                 break
-            if p > i and not whole and not self.cap(p) and self._finite_verb_like(p):
+            if p > i and not whole and not self.caps[p] and self._finite_verb_like(p):
                 break
-            if p > i and not self.cap(p) and n.endswith("ed") and self.word(p) and p + 1 < j:
+            if p > i and not self.caps[p] and n.endswith("ed") and self.is_word[p] and p + 1 < j:
                 if self.norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
                     break
             p += 1
@@ -654,7 +664,7 @@ class _Analyzer:
             if np is not None and np.plural and self.norms[i] in ("a", "an"):
                 # "a move Kremlin officials denounced": "a" cannot go with "officials"
                 for k in range(i + 2, np.head + 1):
-                    if self.cap(k):
+                    if self.caps[k]:
                         return self.parse_np(k, j, whole=True)
                 return None
         else:
@@ -717,7 +727,8 @@ class _Analyzer:
         """A lowercase past-tense verb, not a noun of the vocabularies ("thanked", "met")."""
         n = self.norms[k]
         if any(
-            self.v.has(c, self.base(k)) for c in ("person", "office", "organization", "document")
+            self.bases[k] in self.v.sets[c]
+            for c in ("person", "office", "organization", "document")
         ):
             return False
         nxt = self.norms[k + 1] if k + 1 < len(self.norms) else ""
@@ -750,7 +761,7 @@ class _Analyzer:
             self.norms[p] in _PREPS
             or self.norms[p] in ("who", "whose", "that")
             or self.norms[p] in _POST_ADJ
-            or (self.norms[p].endswith("ed") and not self.cap(p))
+            or (self.norms[p].endswith("ed") and not self.caps[p])
         ):
             return p
         k = p
@@ -770,7 +781,7 @@ class _Analyzer:
     def has_anonymity(self, i: int, j: int) -> bool:
         norms = self.norms
         for k in range(max(i, 0), min(j, len(norms))):
-            if self.v.has("anonymity", norms[k]) or self.v.phrase_at("anonymity", norms, k):
+            if norms[k] in self.v.sets["anonymity"] or self.v.phrase_at("anonymity", norms, k):
                 return True
         return False
 
@@ -805,10 +816,10 @@ class _Analyzer:
                 flags["negated"] = True
                 k -= 1
                 continue
-            if (n in _ADVERBS or (n.endswith("ly") and len(n) > 4)) and not self.cap(k):
+            if (n in _ADVERBS or (n.endswith("ly") and len(n) > 4)) and not self.caps[k]:
                 k -= 1
                 continue
-            if n == "to" and k - 1 >= lo and self.word(k - 1) and not self.cap(k - 1):
+            if n == "to" and k - 1 >= lo and self.is_word[k - 1] and not self.caps[k - 1]:
                 prev = norms[k - 1]
                 if prev in _DECLINE:
                     flags["declined"] = True
@@ -851,7 +862,7 @@ class _Analyzer:
                 return np, -1, flags
             # "a senior official who spoke on condition of anonymity told …"
             for w in range(k - 1, max(lo, k - 14) - 1, -1):
-                if self.toks[w].in_quote or self.toks[w].kind == "punct":
+                if self.in_quote[w] or self.toks[w].kind == "punct":
                     break
                 if self.norms[w] == "who":
                     ant = self._antecedent(w, lo)
@@ -891,7 +902,7 @@ class _Analyzer:
         ``Feld, who has called for …, blamed``: the NP before the appositive."""
         k = comma - 1
         while k >= lo and self.norms[k] != "," and comma - k < 40:
-            if self.toks[k].in_quote or self.norms[k] in (";", ":", "(", ")"):
+            if self.in_quote[k] or self.norms[k] in (";", ":", "(", ")"):
                 return None
             k -= 1
         if k < lo or self.norms[k] != ",":
@@ -934,9 +945,9 @@ class _Analyzer:
                 name.anonymous_cue = False
                 return name
         for m in range(app[0], app[1]):
-            if self.v.has("male", self.norms[m]):
+            if self.norms[m] in self.v.sets["male"]:
                 np.gender = np.gender or "m"
-            elif self.v.has("female", self.norms[m]):
+            elif self.norms[m] in self.v.sets["female"]:
                 np.gender = np.gender or "f"
         return np
 
@@ -972,7 +983,7 @@ class _Analyzer:
             while (
                 a_end < hi
                 and self.norms[a_end] not in (",", ".", ";", ":")
-                and not self.toks[a_end].in_quote
+                and not self.in_quote[a_end]
             ):
                 a_end += 1
             inner = self.parse_np(e + 1, a_end, whole=False)
@@ -989,7 +1000,7 @@ class _Analyzer:
         token ``before``; a pronoun is returned as a 1-tuple of its token index."""
         starts = [lo] + [k + 1 for k in range(lo, before) if self.norms[k] == ","]
         for s in starts:
-            while s < before and (self.toks[s].kind == "punct" or self.toks[s].in_quote):
+            while s < before and (self.toks[s].kind == "punct" or self.in_quote[s]):
                 s += 1
             if s >= before:
                 continue
@@ -1011,14 +1022,14 @@ class _Analyzer:
             and (
                 norms[k] in _OBJ_PRON
                 or norms[k] in _DETS
-                or self.cap(k)
-                or any(self.v.has(c, self.base(k)) for c in ("person", "office", "organization"))
+                or self.caps[k]
+                or any(
+                    self.bases[k] in self.v.sets[c] for c in ("person", "office", "organization")
+                )
             )
         ):
             m = k
-            while (
-                m < hi and m - k <= 5 and self.toks[m].kind == "word" and not self.toks[m].in_quote
-            ):
+            while m < hi and m - k <= 5 and self.toks[m].kind == "word" and not self.in_quote[m]:
                 if norms[m] in ("that", ":") or (norms[m] == "to" and m > k):
                     break
                 m += 1
@@ -1035,7 +1046,7 @@ class _Analyzer:
                     and (
                         norms[e] in _SUBJ_PRON
                         or norms[e] in ("the", "a", "an", "there")
-                        or self.cap(e)
+                        or self.caps[e]
                     )
                 ):
                     start = e
@@ -1080,9 +1091,9 @@ class _Analyzer:
                     e + 2 < hi and e + 2 in self.verbs and self._adverb(e + 1)
                 ):
                     break
-                if nx in _SUBJ_PRON or (self.cap(e + 1) and self.possessive(e + 1)):
+                if nx in _SUBJ_PRON or (self.caps[e + 1] and self.possessive(e + 1)):
                     break
-                if self.cap(e + 1) and e + 2 < hi and (e + 2 in self.verbs or e + 3 in self.verbs):
+                if self.caps[e + 1] and e + 2 < hi and (e + 2 in self.verbs or e + 3 in self.verbs):
                     break
             e += 1
         if e <= start:
@@ -1098,13 +1109,13 @@ class _Analyzer:
             if not (comma + 1 < hi and self.toks[comma + 1].kind == "num"):
                 return 0
         for m in range(comma + 1, min(comma + 14, hi)):
-            if self.toks[m].in_quote or n[m] in (";", ":", ".", "(", ")"):
+            if self.in_quote[m] or n[m] in (";", ":", ".", "(", ")"):
                 return 0
             if n[m] == ",":
                 if (
                     m + 1 < hi
-                    and self.word(m + 1)
-                    and not self.cap(m + 1)
+                    and self.is_word[m + 1]
+                    and not self.caps[m + 1]
                     and not self.is_verb(m + 1)
                 ):
                     return m + 1
@@ -1175,7 +1186,7 @@ class _NameIndex:
             k = j
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
-                (i in a._initial and (a.norms[i] in _FUNCTION or a.base(i) in a._lower_words))
+                (i in a._initial and (a.norms[i] in _FUNCTION or a.bases[i] in a._lower_words))
                 or a.is_verb(i)
             ):
                 i += 1
@@ -1184,13 +1195,14 @@ class _NameIndex:
                 s0 = i
                 i = a.strip_name_prefix(i, j - 1)
                 titled = any(
-                    v.has("title", a.norms[m]) or v.has("office", a.base(m)) for m in range(s0, i)
+                    a.norms[m] in v.sets["title"] or a.bases[m] in v.sets["office"]
+                    for m in range(s0, i)
                 )
-                if i == j - 1 and (v.has("title", a.norms[i]) or v.has("office", a.base(i))):
+                if i == j - 1 and (a.norms[i] in v.sets["title"] or a.bases[i] in v.sets["office"]):
                     continue
             if i >= j:
                 continue
-            key = tuple(a.base(m) for m in range(i, j))
+            key = tuple(a.bases[m] for m in range(i, j))
             if self._non_person(key, i, j):
                 continue
             self.runs.append((i, j))
@@ -1206,24 +1218,28 @@ class _NameIndex:
         v = a.v
         if a._is_place_run(i, j) or key in v.phrases.get("organization", frozenset()):
             return True
-        if any(v.has("non-person", w) for w in key) or v.has("organization", key[-1]):
+        if any(w in v.sets["non-person"] for w in key) or key[-1] in v.sets["organization"]:
             return True
-        if v.has("demonym", key[-1]) or key in v.phrases.get("demonym", frozenset()):
+        if key[-1] in v.sets["demonym"] or key in v.phrases.get("demonym", frozenset()):
             return True  # "North Korean leader"
-        if key[-1] in a._countries_adj or v.has("place-head", key[-1]) or key[-1] in _FUNCTION:
+        if key[-1] in a._countries_adj or key[-1] in v.sets["place-head"] or key[-1] in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
         if (
             i >= 2
             and a.norms[i - 1] in ("for", "of", "on")
-            and a.cap(i - 2)
-            and (v.has("organization", a.base(i - 2)) or v.has("place-head", a.base(i - 2)))
+            and a.caps[i - 2]
+            and (a.bases[i - 2] in v.sets["organization"] or a.bases[i - 2] in v.sets["place-head"])
         ):
             return True  # "Carnegie Endowment for International Peace"
-        if (v.has("person", key[-1]) or v.has("office", key[-1])) and len(key) > 1:
+        if (key[-1] in v.sets["person"] or key[-1] in v.sets["office"]) and len(key) > 1:
             return True  # "Regent Street Traders", "Velmoran Officials"
         if all(a._acronym(m) for m in range(i, j)) and j - i > 1:
             return True  # a dateline: "HARLOW POINT"
-        if v.has("office", key[-1]) or v.has("document", key[-1]) or v.has("non-speaker", key[-1]):
+        if (
+            key[-1] in v.sets["office"]
+            or key[-1] in v.sets["document"]
+            or key[-1] in v.sets["non-speaker"]
+        ):
             return True
         if len(key) == 1:
             w = key[0]
@@ -1238,10 +1254,10 @@ class _NameIndex:
             # a following lowercase modifier noun: "Trump administration officials"
             if (
                 j < len(a.toks)
-                and (v.has("organization", a.norms[j]) or v.has("person", a.norms[j]))
+                and (a.norms[j] in v.sets["organization"] or a.norms[j] in v.sets["person"])
                 and not a.possessive(i)
                 and j + 1 < len(a.toks)
-                and (v.has("person", a.norms[j + 1]) or v.has("office", a.norms[j + 1]))
+                and (a.norms[j + 1] in v.sets["person"] or a.norms[j + 1] in v.sets["office"])
             ):
                 return True
         return False
@@ -1251,13 +1267,13 @@ class _NameIndex:
         full: dict[tuple[str, ...], list[int]] = {}
         single: Counter[str] = Counter()
         for i, j in self.runs:
-            key = tuple(a.base(m) for m in range(i, j))
+            key = tuple(a.bases[m] for m in range(i, j))
             if len(key) > 1:
                 full.setdefault(key, []).append(i)
             else:
                 single[key[0]] += 1
         for key in full:
-            particle = any(a.v.has("particle", w) for w in key[1:-1])
+            particle = any(w in a.v.sets["particle"] for w in key[1:-1])
             first, last = key[0], key[-1]
             if particle:
                 name = self._display(key)
@@ -1300,11 +1316,11 @@ class _NameIndex:
 
     def name_of(self, i: int, j: int) -> str:
         a = self.a
-        key = tuple(a.base(m) for m in range(i, j))
+        key = tuple(a.bases[m] for m in range(i, j))
         if key in self.canonical:
             return self.canonical[key]
         if len(key) > 1:
-            if any(a.v.has("particle", w) for w in key[1:-1]):
+            if any(w in a.v.sets["particle"] for w in key[1:-1]):
                 return self._surface(i, j)
             k2 = (key[-1],)
             return self.canonical.get(k2, self._surface(j - 1, j))
@@ -1325,16 +1341,16 @@ class _NameIndex:
             name = self.name_of(i, j)
             heads: list[str] = []
             k = i - 1
-            while k >= 0 and a.toks[k].sent == a.toks[i].sent and a.cap(k) and a.word(k):
-                if a.v.has("office", a.base(k)):
-                    heads.append(a.base(k))
+            while k >= 0 and a.toks[k].sent == a.toks[i].sent and a.caps[k] and a.is_word[k]:
+                if a.bases[k] in a.v.sets["office"]:
+                    heads.append(a.bases[k])
                     break
                 k -= 1
             lo, hi = a.sent_range(i)
             if j < hi and a.norms[j] == ",":
                 np = a.parse_np(j + 1, hi, whole=False)
                 if np is not None and np.kind == "office":
-                    heads.append(a.base(np.head))
+                    heads.append(a.bases[np.head])
                 if np is not None and np.kind in ("office", "person"):
                     self._described.add(name)
                 elif j + 1 < hi and a.toks[j + 1].kind == "num":
@@ -1342,7 +1358,7 @@ class _NameIndex:
             if i - 2 >= lo and a.norms[i - 1] == ",":
                 np = a.np_ending_at(i - 2, lo)
                 if np is not None and np.kind == "office":
-                    heads.append(a.base(np.head))
+                    heads.append(a.bases[np.head])
             for h in heads:
                 self._offices.setdefault(h, set()).add(name)
 
@@ -1350,9 +1366,9 @@ class _NameIndex:
         """The named holder of a definite office NP ("the Premier"), if the text names one."""
         a = self.a
         first = a.norms[np.i]
-        if not (first == "the" or a.possessive(np.i) or a.cap(np.head)):
+        if not (first == "the" or a.possessive(np.i) or a.caps[np.head]):
             return None
-        names = self._offices.get(a.base(np.head), set())
+        names = self._offices.get(a.bases[np.head], set())
         return next(iter(names)) if len(names) == 1 else None
 
     def person_mentions(self) -> list[tuple[int, int, str]]:
@@ -1366,12 +1382,12 @@ class _NameIndex:
         a = self.a
         strong: set[str] = set(self._described) | {s for s in speakers if s}
         for i, j in self.runs:
-            key = tuple(a.base(m) for m in range(i, j))
+            key = tuple(a.bases[m] for m in range(i, j))
             if len(key) > 1 or key in self._titled:
                 strong.add(self.name_of(i, j))
         counts: Counter[str] = Counter()
         for i, j in self.runs:
-            key = tuple(a.base(m) for m in range(i, j))
+            key = tuple(a.bases[m] for m in range(i, j))
             name = self.name_of(i, j)
             if name not in strong:
                 continue
@@ -1441,7 +1457,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if first in ("when", "if", "once") and k + 1 < s.tok_end:
             k += 1
             first = a.norms[k]
-        if first not in ("asked", "pressed", "questioned", "challenged") or not a.cap(k):
+        if first not in ("asked", "pressed", "questioned", "challenged") or not a.caps[k]:
             continue  # '"Are we safe?" asked one resident.' is an inverted frame
         main = None
         in_sent = a.verbs_in_sent.get(a.toks[k].sent, [])
@@ -1469,29 +1485,29 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         sa_lo, sa_hi = a.sent_range(qa)
         sb_lo, sb_hi = a.sent_range(qb)
         pre_lo = max(sa_lo, prev_quote_end_in_sent.get(toks[qa].sent, sa_lo))
-        pre = [k for k in range(pre_lo, qa) if not toks[k].in_quote]
+        pre = [k for k in range(pre_lo, qa) if not a.in_quote[k]]
         post_hi = sb_hi
         for k in range(qb + 1, sb_hi):
-            if toks[k].in_quote:
+            if a.in_quote[k]:
                 post_hi = k
                 break
         prev_quote_end_in_sent[toks[qb].sent] = qb + 1
         post = list(range(qb + 1, post_hi))
         if (
-            not any(a.word(k) for k in post)
+            not any(a.is_word[k] for k in post)
             and q.text.rstrip().endswith(("?", "!"))
             and sb_hi < len(toks)
         ):
             # '"Why now?" she asked.' -- the sentence splitter ends the sentence at "?"
             nxt = doc.sentences[toks[sb_hi].sent]
             if (
-                not a.cap(_first_word(a, nxt.tok_start))
+                not a.caps[_first_word(a, nxt.tok_start)]
                 and nxt.paragraph == doc.sentences[toks[qb].sent].paragraph
             ):
                 sb_hi = nxt.tok_end
-                post = [k for k in range(qb + 1, sb_hi) if not toks[k].in_quote]
-        words_pre = [k for k in pre if a.word(k)]
-        n_words = sum(1 for k in idxs if a.word(k))
+                post = [k for k in range(qb + 1, sb_hi) if not a.in_quote[k]]
+        words_pre = [k for k in pre if a.is_word[k]]
+        n_words = sum(1 for k in idxs if a.is_word[k])
         upper = _starts_upper(q.text)
         info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": not words_pre}
         # titles and scare quotes: 'the album "Northern Lights"', 'so-called "inspectors"'
@@ -1650,16 +1666,18 @@ def _qend(q) -> int:
 
 
 def _tok_at(a: _Analyzer, offset: int) -> int:
-    return a.tok_by_start.get(offset, -1)
+    k = a.doc.token_index_at(offset)
+    return k if k < len(a.toks) and a.toks[k].start == offset else -1
 
 
 def _title_case(a: _Analyzer, idxs: list[int]) -> bool:
-    words = [k for k in idxs if a.word(k)]
+    words = [k for k in idxs if a.is_word[k]]
     if not words or len(words) > 6:
         return False
-    return all(
-        a.cap(k) or a.norms[k] in ("of", "the", "a", "and", "in", "on") for k in words
-    ) and a.cap(words[0])
+    return (
+        all(a.caps[k] or a.norms[k] in ("of", "the", "a", "and", "in", "on") for k in words)
+        and a.caps[words[0]]
+    )
 
 
 def _frame_raw(
@@ -1717,7 +1735,7 @@ def _invertible(a: _Analyzer, v: int, lo: int) -> bool:
     return (
         k < lo
         or a.norms[k] in (",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019")
-        or a.toks[k].in_quote
+        or a.in_quote[k]
     )
 
 
@@ -1845,10 +1863,10 @@ def _indirect_raw(
     # quotes in the sentence before the verb end the clause the subject can come from
     s_lo = lo
     for k in range(v - 1, lo - 1, -1):
-        if a.toks[k].in_quote:
+        if a.in_quote[k]:
             s_lo = k + 1
             break
-    if s_lo == lo and _first_word(a, lo) == v and not a.cap(v) and a.toks[v].sent > 0:
+    if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.toks[v].sent > 0:
         s_lo = lo = a.doc.sentences[a.toks[v].sent - 1].tok_start
     r = _Raw("indirect", a.toks[v].start, a.toks[v].sent, None, _verb_tuple(a, h))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
@@ -1873,7 +1891,7 @@ def _indirect_raw(
     if lemma in _CLAUSE_ONLY:
         m = after
         comp = False
-        while m < hi and m - after <= 6 and not a.toks[m].in_quote:
+        while m < hi and m - after <= 6 and not a.in_quote[m]:
             if a.norms[m] in _COMPLEMENTIZERS or a.norms[m] == ":":
                 comp = True
                 break
@@ -1959,7 +1977,7 @@ def _asked_sentence(a: _Analyzer, v: int) -> bool:
 
 def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
     """Nothing but punctuation or a short adjunct follows ("said on Tuesday.", "said.")."""
-    words = [m for m in range(k, hi) if a.word(m) and not a.toks[m].in_quote]
+    words = [m for m in range(k, hi) if a.is_word[m] and not a.in_quote[m]]
     if not words:
         return True
     first = a.norms[words[0]]
@@ -2005,13 +2023,13 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
     """The clause from the sentence start (or the end of a quotation) to ``comma``."""
     s = lo
     for k in range(comma - 1, lo - 1, -1):
-        if a.toks[k].in_quote:
+        if a.in_quote[k]:
             s = k + 1
             break
     while s < comma and a.toks[s].kind == "punct":
         s += 1
     s = _skip_dateline(a, s, comma)
-    if sum(1 for k in range(s, comma) if a.word(k)) < 3:
+    if sum(1 for k in range(s, comma) if a.is_word[k]) < 3:
         return None
     return a.toks[s].start, a.toks[comma - 1].end
 
@@ -2019,7 +2037,7 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
 def _skip_dateline(a: _Analyzer, s: int, e: int) -> int:
     """Skip a wire dateline: "LONDON (Reuters) -", "WASHINGTON (AP) —"."""
     k = s
-    while k < e and a.word(k) and a._acronym(k):
+    while k < e and a.is_word[k] and a._acronym(k):
         k += 1
     if k == s:
         return s
@@ -2041,7 +2059,7 @@ def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
         return None
     r = _Raw("according_to", h.start, a.toks[k].sent, None, _verb_tuple(a, h), np=np)
     # the content: the rest of the sentence
-    words_before = [m for m in range(lo, k) if a.word(m)]
+    words_before = [m for m in range(lo, k) if a.is_word[m]]
     if words_before:
         e = k - 1
         while e >= lo and a.toks[e].kind == "punct":
@@ -2049,7 +2067,7 @@ def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
         s = lo
         while s < e and a.toks[s].kind == "punct":
             s += 1
-        tail_words = [m for m in range(np.j, hi) if a.word(m)]
+        tail_words = [m for m in range(np.j, hi) if a.is_word[m]]
         if tail_words:  # "The tariffs, according to X, have cost …": the whole sentence
             e2 = hi - 1
             while e2 > s and a.toks[e2].kind == "punct":
@@ -2076,7 +2094,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
     p = k - 1
     while p >= 0 and a.norms[p] in _ADVERBS:
         p -= 1
-    if p < 0 or a.toks[p].in_quote or a.toks[p].sent != a.toks[k].sent:
+    if p < 0 or a.in_quote[p] or a.toks[p].sent != a.toks[k].sent:
         return None
     lo, hi = a.sent_range(k)
     r = _Raw("nominal", a.toks[k].start, a.toks[k].sent, None, None)
@@ -2110,7 +2128,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
             or a.norms[k + 1] == "that"
             or first in _SUBJ_PRON
             or first in _DETS
-            or a.cap(c[0])
+            or a.caps[c[0]]
             or a.toks[c[0]].kind == "num"
         )
         if clause_like:
@@ -2136,10 +2154,10 @@ class _Resolver:
         a = self.a
         k = i - 1
         while k >= 0 and (
-            a.v.has("title", a.norms[k])
-            or a.v.has("demonym", a.norms[k])
+            a.norms[k] in a.v.sets["title"]
+            or a.norms[k] in a.v.sets["demonym"]
             or a.norms[k] in ("the", "a", "an")
-            or (a.cap(k) and a.word(k) and a.toks[k].sent == a.toks[i].sent)
+            or (a.caps[k] and a.is_word[k] and a.toks[k].sent == a.toks[i].sent)
         ):
             if a.toks[k].sent != a.toks[i].sent:
                 break
