@@ -106,15 +106,16 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Match]:
     [('brutally', 'forcibly'), ('crushed', 'suppress')]
     """
     loaded = lexicons["loaded"]
-    out = [_match(doc, h, h.entry.category, h.entry.alternatives) for h in loaded.find(doc)]
+    hits = loaded.find(doc)
+    out = [_match(doc, h, h.entry.category, h.entry.alternatives) for h in hits]
     if "speech_verbs" in lexicons:
         own = {e.term for e in loaded.entries}
-        taken = [(m.start, m.end) for m in out]
+        taken = {k for h in hits for k in range(h.i, h.j)}  # token positions already loaded
         for h in lexicons["speech_verbs"].find(doc):
             e = h.entry
             if e.category != "evaluative" or e.term in own:
                 continue
-            if any(h.start < end and start < h.end for start, end in taken):
+            if any(k in taken for k in range(h.i, h.j)):
                 continue
             out.append(_match(doc, h, "speech-verb", e.alternatives or ("say",)))
     return sorted(out, key=lambda m: (m.start, m.end))
