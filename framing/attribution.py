@@ -333,13 +333,22 @@ class _Analyzer:
         self.caps = [text[t.start].isupper() for t in self.toks]
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = list(self.norms)
-        for n, ks in doc.norm_index().items():
+        self.poss = [False] * len(self.norms)  # see ``possessive``
+        index = doc.norm_index()
+        for n, ks in index.items():
             if n.endswith("'s") and len(n) > 2:
                 for k in ks:
                     self.bases[k] = n[:-2]
+                    self.poss[k] = True
+        # plural possessive: "officials'" is a word then an apostrophe token
+        for k in index.get("'", ()):
+            p = k - 1
+            if p >= 0 and self.norms[p].endswith("s") and self.toks[k].start == self.toks[p].end:
+                self.poss[p] = True
         self.is_word = [t.kind != "punct" for t in self.toks]
         self.in_quote = [t.quote >= 0 for t in self.toks]
         self.sents = [t.sent for t in self.toks]
+        self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         # candidate first tokens of a name run: capitalized words outside quotations
         self.cap_words = [
             k
@@ -377,20 +386,11 @@ class _Analyzer:
         return self.bases[k]
 
     def possessive(self, k: int) -> bool:
-        n = self.norms[k]
-        if n.endswith("'s") and len(n) > 2:
-            return True
-        # plural possessive: "officials'" is a word then an apostrophe token
-        return (
-            k + 1 < len(self.toks)
-            and self.norms[k + 1] == "'"
-            and n.endswith("s")
-            and self.toks[k + 1].start == self.toks[k].end
-        )
+        """``Trump's`` or ``officials'`` (precomputed in ``__init__``)."""
+        return self.poss[k]
 
     def sent_range(self, k: int) -> tuple[int, int]:
-        s = self.doc.sentences[self.toks[k].sent]
-        return s.tok_start, s.tok_end
+        return self.sent_bounds[self.sents[k]]
 
     def is_verb(self, k: int) -> bool:
         return k in self.verbs
@@ -404,9 +404,12 @@ class _Analyzer:
                 k += 1
             if k < s.tok_end:
                 out.add(k)
-            # after a colon or an opening quote/paren the next word is also "initial"
-            for m in range(s.tok_start, s.tok_end - 1):
-                if self.norms[m] in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
+        # after a colon or an opening quote/paren the next word (in the same sentence) is
+        # also "initial"; the norm index finds those marks without a scan of every token
+        index = self.doc.norm_index()
+        for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
+            for m in index.get(mark, ()):
+                if m + 1 < self.sent_bounds[self.sents[m]][1]:
                     out.add(m + 1)
         return out
 
@@ -645,7 +648,7 @@ class _Analyzer:
                 break
             if n == "'" and not (p > i and self.possessive(p - 1)):
                 break
-            if p > i and (self.is_verb(p) or n in _AUX or n.endswith("n't")):
+            if p > i and (p in self.verbs or n in _AUX or n.endswith("n't")):
                 if whole:
                     return None
                 break
@@ -771,7 +774,7 @@ class _Analyzer:
             t = self.toks[k]
             if t.in_quote or (t.kind == "punct" and n not in ("'", "&", "-")):
                 break
-            if self.is_verb(k) and k > p and not relative:
+            if k in self.verbs and k > p and not relative:
                 break
             if n in ("and", "but", "while", "as") and k > p:
                 break
@@ -1116,7 +1119,7 @@ class _Analyzer:
                     m + 1 < hi
                     and self.is_word[m + 1]
                     and not self.caps[m + 1]
-                    and not self.is_verb(m + 1)
+                    and m + 1 not in self.verbs
                 ):
                     return m + 1
                 return 0
@@ -1187,7 +1190,7 @@ class _NameIndex:
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
                 (i in a._initial and (a.norms[i] in _FUNCTION or a.bases[i] in a._lower_words))
-                or a.is_verb(i)
+                or i in a.verbs
             ):
                 i += 1
             titled = False
