@@ -385,7 +385,7 @@ async def _grade(g: Graded, ctx: Context) -> None:
                 )
                 g.events.append(f"read gold: {nr.watched}")
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        _remove(root)
 
     by_cell = {v: k for k, v in answer_cells.items()}
     if answers is None:
@@ -416,6 +416,21 @@ async def _grade(g: Graded, ctx: Context) -> None:
                 f"{_cell_label(index)} (not an answer cell) {_cell_note(run, ctx.timeout)}; "
                 "answers computed after it may depend on it."
             )
+
+
+def _remove(root: Path) -> None:
+    """Delete a sandbox folder, also where the student's code took away permissions."""
+
+    def unlock(func: Any, path: str, _exc: Any) -> None:
+        os.chmod(os.path.dirname(path), 0o700)
+        os.chmod(path, 0o700) if os.path.isdir(path) else None
+        func(path)
+
+    hook = {"onexc" if sys.version_info >= (3, 12) else "onerror": unlock}
+    try:
+        shutil.rmtree(root, **hook)
+    except OSError:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _article(g: Graded, nb: dict[str, Any], keys: Keys) -> str | None:
