@@ -419,7 +419,7 @@ class _Analyzer:
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
-        key = tuple(self.bases[k] for k in range(i, j))
+        key = tuple(self.bases[i:j])
         if len(key) == 1 and key[0] in self.v.sets["place"]:
             return True
         return key in self.v.phrases.get("place", frozenset()) or key in self._countries
@@ -569,7 +569,7 @@ class _Analyzer:
             )
             if self.norms[p] == "'" and not (p > 0 and self.possessive(p - 1)):
                 break  # a closing single quote, not "officials'"
-            if t.in_quote or (
+            if self.in_quote[p] or (
                 t.kind == "punct" and self.norms[p] not in ("'", "&", ".") and not glued
             ):
                 break
@@ -772,7 +772,7 @@ class _Analyzer:
         while k < j:
             n = self.norms[k]
             t = self.toks[k]
-            if t.in_quote or (t.kind == "punct" and n not in ("'", "&", "-")):
+            if self.in_quote[k] or (t.kind == "punct" and n not in ("'", "&", "-")):
                 break
             if k in self.verbs and k > p and not relative:
                 break
@@ -802,8 +802,7 @@ class _Analyzer:
         crossed_to = False
         while k >= lo:
             n = norms[k]
-            t = self.toks[k]
-            if t.in_quote:
+            if self.in_quote[k]:
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
@@ -1075,7 +1074,7 @@ class _Analyzer:
         while e < hi:
             n = norms[e]
             t = self.toks[e]
-            if t.in_quote:
+            if self.in_quote[e]:
                 break
             if t.kind == "punct":
                 if n in (";", ":", "(", ")", "\u2014", "\u2013", "--") or n in ".!?":
@@ -1205,7 +1204,7 @@ class _NameIndex:
                     continue
             if i >= j:
                 continue
-            key = tuple(a.bases[m] for m in range(i, j))
+            key = tuple(a.bases[i:j])
             if self._non_person(key, i, j):
                 continue
             self.runs.append((i, j))
@@ -1270,7 +1269,7 @@ class _NameIndex:
         full: dict[tuple[str, ...], list[int]] = {}
         single: Counter[str] = Counter()
         for i, j in self.runs:
-            key = tuple(a.bases[m] for m in range(i, j))
+            key = tuple(a.bases[i:j])
             if len(key) > 1:
                 full.setdefault(key, []).append(i)
             else:
@@ -1319,7 +1318,7 @@ class _NameIndex:
 
     def name_of(self, i: int, j: int) -> str:
         a = self.a
-        key = tuple(a.bases[m] for m in range(i, j))
+        key = tuple(a.bases[i:j])
         if key in self.canonical:
             return self.canonical[key]
         if len(key) > 1:
@@ -1385,12 +1384,12 @@ class _NameIndex:
         a = self.a
         strong: set[str] = set(self._described) | {s for s in speakers if s}
         for i, j in self.runs:
-            key = tuple(a.bases[m] for m in range(i, j))
+            key = tuple(a.bases[i:j])
             if len(key) > 1 or key in self._titled:
                 strong.add(self.name_of(i, j))
         counts: Counter[str] = Counter()
         for i, j in self.runs:
-            key = tuple(a.bases[m] for m in range(i, j))
+            key = tuple(a.bases[i:j])
             name = self.name_of(i, j)
             if name not in strong:
                 continue
