@@ -370,6 +370,7 @@ class _Analyzer:
             t.norm for t, c in zip(self.toks, self.caps) if t.kind == "word" and not c
         }
         self._initial = self._sentence_initial_tokens()
+        self._anonymity_cues = self._find_anonymity_cues()
         self._countries_adj: set[str] = set()
         self._countries = self._find_countries()
         self.names = _NameIndex(self)
@@ -782,11 +783,24 @@ class _Analyzer:
         return k
 
     def has_anonymity(self, i: int, j: int) -> bool:
-        norms = self.norms
-        for k in range(max(i, 0), min(j, len(norms))):
-            if norms[k] in self.v.sets["anonymity"] or self.v.phrase_at("anonymity", norms, k):
-                return True
-        return False
+        """An anonymity cue (a word or the start of a phrase) at a token in ``i``..``j``."""
+        cues = self._anonymity_cues
+        n = bisect_left(cues, max(i, 0))
+        return n < len(cues) and cues[n] < min(j, len(self.norms))
+
+    def _find_anonymity_cues(self) -> list[int]:
+        """Sorted token positions where an anonymity word or phrase starts."""
+        norms, v = self.norms, self.v
+        index = self.doc.norm_index()
+        words = v.sets["anonymity"]
+        firsts = {p[0] for p in v.phrases.get("anonymity", ())}
+        out = [
+            k
+            for norm in (words | firsts) & index.keys()
+            for k in index[norm]
+            if norm in words or v.phrase_at("anonymity", norms, k)
+        ]
+        return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
     def subject(self, v: int, lo: int) -> tuple[_NP | None, int, dict[str, bool]]:
@@ -1979,7 +1993,13 @@ def _asked_sentence(a: _Analyzer, v: int) -> bool:
 
 def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
     """Nothing but punctuation or a short adjunct follows ("said on Tuesday.", "said.")."""
-    words = [m for m in range(k, hi) if a.is_word[m] and not a.in_quote[m]]
+    # at most 8 words matter: more than 7 is never "a short adjunct"
+    words: list[int] = []
+    for m in range(k, hi):
+        if a.is_word[m] and not a.in_quote[m]:
+            words.append(m)
+            if len(words) > 7:
+                break
     if not words:
         return True
     first = a.norms[words[0]]
