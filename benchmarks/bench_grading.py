@@ -72,9 +72,10 @@ def main() -> None:
         wall = time.perf_counter() - t0
         totals = {}
         for g in graded.results:
-            totals.setdefault(g.submission.student, [0.0, 0.0])
-            totals[g.submission.student][0] += g.awarded
-            totals[g.submission.student][1] += g.points
+            t = totals.setdefault(g.submission.student, [0.0, 0.0, 0.0])
+            t[0] += g.awarded
+            t[1] += g.points
+            t[2] += g.seconds / len(exercises)
     n = len(graded.results)
     print(
         f"machine: {os.cpu_count()} CPU(s), load {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}"
@@ -83,8 +84,9 @@ def main() -> None:
     print(f"grading: {n} submissions in {wall:.1f} s with {args.jobs} jobs")
     print(f"         {wall / n:.2f} s per submission amortized (target <= 1.5 s)")
     print(f"         (an endless loop costs its --timeout, {args.timeout:g} s, in that submission)")
-    for student, (got, out_of) in totals.items():
-        print(f"  {student:14} {got:6.2f} / {out_of:g}")
+    print("  student         score      s per notebook (in its kernel, jobs overlapping)")
+    for student, (got, out_of, seconds) in totals.items():
+        print(f"  {student:14} {got:6.2f} / {out_of:g}   {seconds:5.2f}")
 
 
 if __name__ == "__main__":
