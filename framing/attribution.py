@@ -350,10 +350,9 @@ class _Analyzer:
         self.sents = [t.sent for t in self.toks]
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         # candidate first tokens of a name run: capitalized words outside quotations
+        self._capped = [k for k, c in enumerate(self.caps) if c]
         self.cap_words = [
-            k
-            for k, (t, c) in enumerate(zip(self.toks, self.caps))
-            if c and t.kind == "word" and t.quote < 0
+            k for k in self._capped if self.toks[k].kind == "word" and not self.in_quote[k]
         ]
         self.v = speaker_vocabulary(lexicons)
         self.verbs: dict[int, Hit] = {}
@@ -366,8 +365,12 @@ class _Analyzer:
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
         for k in self.verb_list:
             self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
+        # norms the text also writes in lowercase (one lowercase occurrence is enough)
+        caps, toks = self.caps, self.toks
         self._lower_words = {
-            t.norm for t, c in zip(self.toks, self.caps) if t.kind == "word" and not c
+            n
+            for n, ks in doc.norm_index().items()
+            if any(not caps[k] and toks[k].kind == "word" for k in ks)
         }
         self._initial = self._sentence_initial_tokens()
         self._anonymity_cues = self._find_anonymity_cues()
@@ -427,7 +430,7 @@ class _Analyzer:
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
-        cap_words = {n for n, w, c in zip(self.norms, self.is_word, self.caps) if w and c}
+        cap_words = {self.norms[k] for k in self._capped if self.is_word[k]}
         out = set()
         for w in cap_words:
             if w in self.v.sets["person"] or w in self.v.sets["demonym"]:
@@ -493,7 +496,7 @@ class _Analyzer:
                 self.caps[s - 1]
                 or (self.norms[s - 1] in v.sets["particle"] and s - 2 >= i and self.caps[s - 2])
             ):
-                if self.possessive(s - 1):
+                if self.poss[s - 1]:
                     break
                 s -= 1
             s = self.strip_name_prefix(s, last)
@@ -568,7 +571,7 @@ class _Analyzer:
                 and t.start == self.toks[p - 1].end
                 and t.end == self.toks[k].start
             )
-            if self.norms[p] == "'" and not (p > 0 and self.possessive(p - 1)):
+            if self.norms[p] == "'" and not (p > 0 and self.poss[p - 1]):
                 break  # a closing single quote, not "officials'"
             if self.in_quote[p] or (
                 t.kind == "punct" and self.norms[p] not in ("'", "&", ".") and not glued
@@ -647,7 +650,7 @@ class _Analyzer:
             glued = n == "." and p > i and t.start == toks[p - 1].end and len(toks[p - 1].norm) <= 4
             if t.kind == "punct" and n not in ("'", "&", "-") and not glued:
                 break
-            if n == "'" and not (p > i and self.possessive(p - 1)):
+            if n == "'" and not (p > i and self.poss[p - 1]):
                 break
             if p > i and (p in self.verbs or n in _AUX or n.endswith("n't")):
                 if whole:
@@ -745,7 +748,7 @@ class _Analyzer:
     def _head(self, i: int, p: int) -> _NP | None:
         # a possessive at the end of the head run modifies something we did not keep
         if self.norms[p - 1].endswith("'s") or (
-            p - 1 > i and self.norms[p - 1] == "'" and self.possessive(p - 2)
+            p - 1 > i and self.norms[p - 1] == "'" and self.poss[p - 2]
         ):
             return None
         return self.classify_run(i, p)
@@ -1107,7 +1110,7 @@ class _Analyzer:
                     e + 2 < hi and e + 2 in self.verbs and self._adverb(e + 1)
                 ):
                     break
-                if nx in _SUBJ_PRON or (self.caps[e + 1] and self.possessive(e + 1)):
+                if nx in _SUBJ_PRON or (self.caps[e + 1] and self.poss[e + 1]):
                     break
                 if self.caps[e + 1] and e + 2 < hi and (e + 2 in self.verbs or e + 3 in self.verbs):
                     break
@@ -1186,7 +1189,7 @@ class _NameIndex:
             while j < n and not in_quote[j] and sents[j] == sent:
                 if caps[j] and toks[j].kind == "word":
                     j += 1
-                    if a.possessive(j - 1):
+                    if a.poss[j - 1]:
                         break
                     continue
                 if (
@@ -1249,7 +1252,7 @@ class _NameIndex:
             return True  # "Carnegie Endowment for International Peace"
         if (key[-1] in v.sets["person"] or key[-1] in v.sets["office"]) and len(key) > 1:
             return True  # "Regent Street Traders", "Velmoran Officials"
-        if all(a._acronym(m) for m in range(i, j)) and j - i > 1:
+        if j - i > 1 and all(a._acronym(m) for m in range(i, j)):
             return True  # a dateline: "HARLOW POINT"
         if (
             key[-1] in v.sets["office"]
@@ -1265,13 +1268,13 @@ class _NameIndex:
                     return True  # "Trump-Kim summit": a compound modifier, not a mention
             if a._acronym(i) or self.is_country(key):
                 return True
-            if i - 1 >= 0 and a.norms[i - 1] in _LOCATIVE and not a.possessive(i):
+            if i - 1 >= 0 and a.norms[i - 1] in _LOCATIVE and not a.poss[i]:
                 return True  # "in Hanoi"
             # a following lowercase modifier noun: "Trump administration officials"
             if (
                 j < len(a.toks)
                 and (a.norms[j] in v.sets["organization"] or a.norms[j] in v.sets["person"])
-                and not a.possessive(i)
+                and not a.poss[i]
                 and j + 1 < len(a.toks)
                 and (a.norms[j + 1] in v.sets["person"] or a.norms[j + 1] in v.sets["office"])
             ):
@@ -1315,7 +1318,7 @@ class _NameIndex:
             return " ".join(w.capitalize() for w in key)
         a = self.a
         txt = a.text[a.toks[s].start : a.toks[s + len(key) - 1].end]
-        if a.possessive(s + len(key) - 1) and a.norms[s + len(key) - 1].endswith("'s"):
+        if a.poss[s + len(key) - 1] and a.norms[s + len(key) - 1].endswith("'s"):
             txt = txt[:-2]
         return txt
 
@@ -1382,7 +1385,7 @@ class _NameIndex:
         """The named holder of a definite office NP ("the Premier"), if the text names one."""
         a = self.a
         first = a.norms[np.i]
-        if not (first == "the" or a.possessive(np.i) or a.caps[np.head]):
+        if not (first == "the" or a.poss[np.i] or a.caps[np.head]):
             return None
         names = self._offices.get(a.bases[np.head], set())
         return next(iter(names)) if len(names) == 1 else None
@@ -2122,7 +2125,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
     r = _Raw("nominal", a.toks[k].start, a.toks[k].sent, None, None)
     if a.norms[p] in _POSS_PRON:
         r.pron = p
-    elif a.possessive(p) or (a.norms[p] == "'" and p > 0 and a.possessive(p - 1)):
+    elif a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1]):
         e = p if a.norms[p] != "'" else p - 1
         np = a.np_ending_at(e, lo) if False else None
         # the possessor: a name run or a role NP ending with the possessive token
