@@ -35,8 +35,6 @@ def test_committed_notebooks_have_no_outputs(path):
 
 @pytest.mark.parametrize("path", COMMITTED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_first_cell_is_title_second_is_parameters(path):
-    if "exercises" in path.parts:
-        pytest.skip("exercise notebooks follow the exercise format")
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     assert cells[0]["cell_type"] == "markdown" and "".join(cells[0]["source"]).startswith("# ")
     assert "parameters" in cells[1].get("metadata", {}).get("tags", [])
