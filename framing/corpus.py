@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from framing import hedging, loaded
 from framing.types import KINDS, SOURCE_TYPES
 
 REFERENCE_ID = "hanoi-summit-2019"
@@ -39,38 +40,10 @@ CATALOG_KEYS = (
     "stance",
 )
 
-#: Categories allowed in gold files (the lexicon categories of ``framing/lexicons/README.md``).
-HEDGE_CATEGORIES = frozenset(
-    {
-        "modal",
-        "lexical-verb",
-        "adverb",
-        "adjective",
-        "noun",
-        "approximator",
-        "limiter",
-        "shield",
-        "negated-booster",
-        "cognition",
-    }
-)
-BOOSTER_CATEGORIES = frozenset(
-    {"certainty-adverb", "certainty-phrase", "intensifier", "certainty-verb", "certainty-adjective"}
-)
-LOADED_CATEGORIES = frozenset(
-    {
-        "emotive",
-        "conflict-verb",
-        "label",
-        "euphemism",
-        "skepticism",
-        "flattery",
-        "exaggeration",
-        "metaphor",
-        "factive",
-        "speech-verb",
-    }
-)
+#: Categories allowed in gold files: the lexicons' own (one list each, in its module).
+HEDGE_CATEGORIES = frozenset(hedging.HEDGE_CATEGORIES)
+BOOSTER_CATEGORIES = frozenset(hedging.BOOSTER_CATEGORIES)
+LOADED_CATEGORIES = frozenset(loaded.CATEGORIES) | {"speech-verb"}
 _CATEGORIES = {
     "hedges": HEDGE_CATEGORIES,
     "boosters": BOOSTER_CATEGORIES,

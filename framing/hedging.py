@@ -56,6 +56,27 @@ if TYPE_CHECKING:
     from framing.types import Analysis
 
 # -- word sets used by the rules above --------------------------------------------------
+#: Categories of ``hedges.tsv`` and ``boosters.tsv`` (gold files use the same names).
+HEDGE_CATEGORIES = (
+    "modal",
+    "lexical-verb",
+    "adverb",
+    "adjective",
+    "noun",
+    "approximator",
+    "limiter",
+    "shield",
+    "negated-booster",
+    "cognition",
+)
+BOOSTER_CATEGORIES = (
+    "certainty-adverb",
+    "certainty-phrase",
+    "intensifier",
+    "certainty-verb",
+    "certainty-adjective",
+)
+
 _FIRST_PERSON = frozenset(
     "i we i'd we'd i'm we're i've we've i'll we'll".split()
 )  # subjects of a first-person cognition hedge

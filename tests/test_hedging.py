@@ -17,25 +17,8 @@ from framing import corpus, hedging
 from framing.lexicon import default_lexicons, make_entry
 from framing.text import Document
 
-HEDGE_CATEGORIES = {
-    "modal",
-    "lexical-verb",
-    "adverb",
-    "adjective",
-    "noun",
-    "approximator",
-    "limiter",
-    "shield",
-    "negated-booster",
-    "cognition",
-}
-BOOSTER_CATEGORIES = {
-    "certainty-adverb",
-    "certainty-phrase",
-    "intensifier",
-    "certainty-verb",
-    "certainty-adjective",
-}
+HEDGE_CATEGORIES = set(hedging.HEDGE_CATEGORIES)
+BOOSTER_CATEGORIES = set(hedging.BOOSTER_CATEGORIES)
 
 
 def found(text: str) -> tuple[list[str], list[str]]:
