@@ -526,7 +526,7 @@ class _Analyzer:
         v = self.v
         while s < last:
             n = self.norms[s]
-            window = [self.norms[k] for k in range(s, last + 1)]
+            window = self.norms[s : last + 1]
             m = max(v.phrase_at("title", window, 0), v.phrase_at("office", window, 0))
             if m and s + m <= last:
                 s += m
@@ -1213,7 +1213,7 @@ class _NameIndex:
             if i < j:
                 s0 = i
                 i = a.strip_name_prefix(i, j - 1)
-                titled = any(
+                titled = i > s0 and any(
                     a.norms[m] in v.sets["title"] or a.bases[m] in v.sets["office"]
                     for m in range(s0, i)
                 )
@@ -1360,7 +1360,7 @@ class _NameIndex:
             name = self.name_of(i, j)
             heads: list[str] = []
             k = i - 1
-            while k >= 0 and a.toks[k].sent == a.toks[i].sent and a.caps[k] and a.is_word[k]:
+            while k >= 0 and a.sents[k] == a.sents[i] and a.caps[k] and a.is_word[k]:
                 if a.bases[k] in a.v.sets["office"]:
                     heads.append(a.bases[k])
                     break
