@@ -457,7 +457,7 @@ class _Analyzer:
             return _NP(i, j, "pronoun", last)
         if j - i == 1 and lb in _QUANT_HEADS:
             return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
-        run_norms = [self.bases[k] for k in range(i, j)]
+        run_norms = self.bases[i:j]
         # multiword organizations and offices at the end ("the White House", "crown prince")
         for cat, kind in (("organization", "organization"), ("office", "office")):
             n = v.phrase_ending(cat, run_norms, len(run_norms))
@@ -1466,7 +1466,16 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     verb_raw: dict[int, int] = {}  # verb token -> raw index
 
     # Asked-clauses: "Asked whether …, Trump demurred." -- the question is the reporters'.
-    for s in doc.sentences:
+    # Only sentences holding one of the four participles can have one.
+    index = doc.norm_index()
+    asked_sents = sorted(
+        {
+            a.sents[k]
+            for w in ("asked", "pressed", "questioned", "challenged")
+            for k in index.get(w, ())
+        }
+    )
+    for s in (doc.sentences[i] for i in asked_sents):
         k = s.tok_start
         while k < s.tok_end and toks[k].kind == "punct":
             k += 1
