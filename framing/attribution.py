@@ -367,11 +367,13 @@ class _Analyzer:
             self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
         # norms the text also writes in lowercase (one lowercase occurrence is enough)
         caps, toks = self.caps, self.toks
-        self._lower_words = {
-            n
-            for n, ks in doc.norm_index().items()
-            if any(not caps[k] and toks[k].kind == "word" for k in ks)
-        }
+        self._lower_words = set()
+        for n, ks in doc.norm_index().items():
+            k = ks[0]  # usually decides it, without starting a scan
+            if (not caps[k] and toks[k].kind == "word") or any(
+                not caps[m] and toks[m].kind == "word" for m in ks
+            ):
+                self._lower_words.add(n)
         self._initial = self._sentence_initial_tokens()
         self._anonymity_cues = self._find_anonymity_cues()
         self._countries_adj: set[str] = set()
