@@ -210,6 +210,12 @@ CASES = [
         [("indirect", "Trump", "demurred", "named")],
     ),
     (
+        # the reporters' question is not the speaker's; the main clause after the comma is
+        "indirect-when-asked-clause",
+        "When asked about the talks, Halvik said nothing had changed.",
+        [("indirect", "Halvik", "said", "named")],
+    ),
+    (
         "indirect-sentence-final-frame",
         "Talks ended two hours early, officials from both delegations said.",
         [("indirect", "officials from both delegations", "said", "anonymous")],
@@ -400,6 +406,12 @@ CASES = [
         "He accepted the Saudi Crown Prince Mohammad bin Salman's denial of involvement.",
         [("nominal", "Mohammad bin Salman", "denial", "named")],
     ),
+    (
+        # plural possessive: "officials'" is a word then an apostrophe token
+        "nominal-plural-possessive",
+        "The officials' claim that the dam is safe was disputed.",
+        [("nominal", "The officials", "claim", "anonymous")],
+    ),
     # -- not attributions -------------------------------------------------------------------------
     ("neg-according-to-schedule", "The launch went according to schedule.", []),
     ("neg-according-to-plan", "Everything went according to plan.", []),
@@ -423,6 +435,7 @@ CASES = [
     ("neg-hypothetical-would-say", "Critics would say the plan is too costly.", []),
     ("neg-noted-the-time", "He noted the time and left the building.", []),
     ("neg-possessive-request-noun", "The regime ignored Velmora's requests for flow data.", []),
+    ("neg-pressed-refused-to-answer", "Pressed by reporters, Halvik refused to answer.", []),
 ]
 
 
