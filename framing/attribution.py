@@ -50,6 +50,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -350,7 +351,7 @@ class _Analyzer:
         self.sents = [t.sent for t in self.toks]
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         # candidate first tokens of a name run: capitalized words outside quotations
-        self._capped = [k for k, c in enumerate(self.caps) if c]
+        self._capped = list(compress(range(len(self.caps)), self.caps))
         self.cap_words = [
             k for k in self._capped if self.toks[k].kind == "word" and not self.in_quote[k]
         ]
@@ -1502,9 +1503,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
 
     # 1. quotations
     q_tokens: dict[int, list[int]] = {}
-    for idx, quoted in enumerate(a.in_quote):
-        if quoted:
-            q_tokens.setdefault(toks[idx].quote, []).append(idx)
+    for idx in compress(range(len(toks)), a.in_quote):
+        q_tokens.setdefault(toks[idx].quote, []).append(idx)
     prev_quote_end_in_sent: dict[int, int] = {}
     quote_raws: list[tuple[int, _Raw | None, dict[str, Any]]] = []
     for qi, q in enumerate(doc.quotes):
