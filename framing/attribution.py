@@ -426,7 +426,9 @@ class _Analyzer:
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
-        key = tuple(self.bases[i:j])
+        return self._is_place_key(tuple(self.bases[i:j]))
+
+    def _is_place_key(self, key: tuple[str, ...]) -> bool:
         if len(key) == 1 and key[0] in self.v.sets["place"]:
             return True
         return key in self.v.phrases.get("place", frozenset()) or key in self._countries
@@ -1238,9 +1240,10 @@ class _NameIndex:
     def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
         a = self.a
         v = a.v
-        if a._is_place_run(i, j) or key in v.phrases.get("organization", frozenset()):
+        # ``key`` is the run's bases: test it directly rather than rebuild it from i, j
+        if a._is_place_key(key) or key in v.phrases.get("organization", frozenset()):
             return True
-        if any(w in v.sets["non-person"] for w in key) or key[-1] in v.sets["organization"]:
+        if not v.sets["non-person"].isdisjoint(key) or key[-1] in v.sets["organization"]:
             return True
         if key[-1] in v.sets["demonym"] or key in v.phrases.get("demonym", frozenset()):
             return True  # "North Korean leader"
