@@ -50,6 +50,12 @@ _QUOTE_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
 _SINGLE_OPEN_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u201e\u00ab')
 _HEADING_END = set(".!?:;,\"'\u201d\u2019)\u2026")
 _MAX_HEADING_WORDS = 14
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for with and or but nor by from as that this these those is are "
+    "was were be been his her their its our my your who which whose than".split()
+)
+_LINE_END = set(".!?:;\"'\u201d\u2019)\u2026")  # a line ending so ends its paragraph
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +243,9 @@ def _is_heading(line: str) -> bool:
         return False
     if re.search(r"[.!?][\"\u201d\u2019')]*\s", line):  # several sentences: not a heading
         return False
-    return len(line.split()) <= _MAX_HEADING_WORDS
+    words = line.split()
+    # a line ending in a function word stops mid-sentence: wrapped text, not a heading
+    return len(words) <= _MAX_HEADING_WORDS and words[-1].lower() not in _FUNCTION_WORDS
 
 
 class Document:
@@ -295,29 +303,30 @@ class Document:
                 ignored.append(Ignored(s, e, text[s:e], reason))
             prev_ignored = reason is not None
         self.ignored = tuple(ignored)
-        # Blank-line separated blocks are paragraphs when the text has them (wrapped text);
-        # otherwise every line is a paragraph (one paragraph per line, like most web copy).
-        blank_separated = re.search(r"\n[ \t\r\f\v]*\n", text) is not None
+        # A blank line (or an ignored line) always ends a paragraph.  Inside a block, the
+        # next line continues the paragraph when the text looks hard-wrapped: it starts in
+        # lowercase, or the line before stops mid-sentence and is no heading.  So one
+        # paragraph per line (most web copy) and wrapped text both come out right, even
+        # when a file mixes them.
         paragraphs: list[Paragraph] = []
-        if not blank_separated:
-            for s, e in kept:
-                paragraphs.append(Paragraph(s, e, _is_heading(text[s:e])))
-        else:
-            # Join the lines of each blank-line separated block; a block of one short line
-            # without final punctuation is a heading.
-            blocks: list[list[tuple[int, int]]] = []
-            for s, e in kept:
-                if (
-                    blocks
-                    and s not in after_ignored
-                    and not re.search(r"\n[ \t\r\f\v]*\n", text[blocks[-1][-1][1] : s])
+        prev_end = -1
+        for s, e in kept:
+            line = text[s:e]
+            if (
+                paragraphs
+                and s not in after_ignored
+                and not _BLANK_LINE_RE.search(text, prev_end, s)
+            ):
+                last = text[paragraphs[-1].start : prev_end]
+                prev_line = text[last.rfind("\n") + paragraphs[-1].start + 1 : prev_end]
+                if line[0].islower() or (
+                    prev_line[-1] not in _LINE_END and not _is_heading(prev_line)
                 ):
-                    blocks[-1].append((s, e))
-                else:
-                    blocks.append([(s, e)])
-            for block in blocks:
-                s, e = block[0][0], block[-1][1]
-                paragraphs.append(Paragraph(s, e, len(block) == 1 and _is_heading(text[s:e])))
+                    paragraphs[-1] = Paragraph(paragraphs[-1].start, e, False)
+                    prev_end = e
+                    continue
+            paragraphs.append(Paragraph(s, e, _is_heading(line)))
+            prev_end = e
         self.paragraphs = tuple(paragraphs)
 
     # -- quotes -----------------------------------------------------------------------

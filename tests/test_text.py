@@ -341,3 +341,39 @@ def test_simple_split_agrees_with_punkt_on_the_corpus():
                 answered += 1
                 assert fast == list(pure_punkt().span_tokenize(chunk)), chunk
     assert answered > 100
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one paragraph per line, with a blank line after the title: lines stay paragraphs
+        (
+            "Summit ends early\n\nThe talks ended.\nBoth sides left.\n",
+            ["Summit ends early", "The talks ended.", "Both sides left."],
+        ),
+        # hard-wrapped text: a line that stops mid-sentence continues in the next
+        (
+            "The talks ended two hours early on\nThursday, officials said.\n\nBoth left.",
+            ["The talks ended two hours early on\nThursday, officials said.", "Both left."],
+        ),
+        # a wrapped line that starts in lowercase continues the paragraph
+        (
+            'He said "we are done."\nand left the room.',
+            ['He said "we are done."\nand left the room.'],
+        ),
+        # a heading line before wrapped text stays a heading
+        (
+            "Cracks in the coalition\nThe coalition may split, two\nofficials said.",
+            ["Cracks in the coalition", "The coalition may split, two\nofficials said."],
+        ),
+    ],
+    ids=[
+        "lines-with-blank-after-title",
+        "wrapped",
+        "lowercase-continuation",
+        "heading-then-wrapped",
+    ],
+)
+def test_paragraphs_in_mixed_layouts(text, expected):
+    d = Document(text)
+    assert [text[p.start : p.end] for p in d.paragraphs] == expected
