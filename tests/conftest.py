@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -46,4 +47,9 @@ def jupyter_env(tmp_path_factory) -> dict[str, str]:
     env.pop("MPLBACKEND", None)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env["PYTHONPATH"] = str(ROOT)
+    # Build matplotlib's font cache once, as a student's machine has it after the first
+    # lesson; otherwise the first plot of every kernel pays for it.
+    subprocess.run(
+        [sys.executable, "-c", "import matplotlib.font_manager"], env=env, check=False, timeout=120
+    )
     return env
