@@ -152,6 +152,21 @@ def _anchors_found(item: Any) -> list[_Range]:
     return spans or [(item.start, item.end)]
 
 
+def _paired(text: str, gold: dict[str, Any], analysis: Any):
+    """Per metric: the gold items, the found items and their one-to-one overlap pairs."""
+    if analysis is None:
+        from framing import analyze
+
+        analysis = analyze(text)
+    for metric in METRICS:
+        g_items = gold.get(metric, [])
+        f_items = list(getattr(analysis, metric))
+        pairs = match_spans(
+            [_anchors_gold(x) for x in g_items], [_anchors_found(x) for x in f_items]
+        )
+        yield metric, g_items, f_items, pairs
+
+
 def score_article(text: str, gold: dict[str, Any], analysis: Any = None) -> dict[str, Any]:
     """Compare one analysis with one gold record.
 
@@ -170,17 +185,8 @@ def score_article(text: str, gold: dict[str, Any], analysis: Any = None) -> dict
         ``{metric: {gold, found, matched, precision, recall, f1}}``; attributions also carry
         ``speaker_matched`` and ``speaker_accuracy``.
     """
-    if analysis is None:
-        from framing import analyze
-
-        analysis = analyze(text)
     result: dict[str, Any] = {}
-    for metric in METRICS:
-        g_items = gold.get(metric, [])
-        f_items = list(getattr(analysis, metric))
-        pairs = match_spans(
-            [_anchors_gold(x) for x in g_items], [_anchors_found(x) for x in f_items]
-        )
+    for metric, g_items, f_items, pairs in _paired(text, gold, analysis):
         m = _prf(len(g_items), len(f_items), len(pairs))
         if metric == "attributions":
             ok = sum(
@@ -209,17 +215,8 @@ def disagreements(text: str, gold: dict[str, Any], analysis: Any = None) -> dict
         ``{metric: {"missed": [gold items not found], "extra": [found items not in gold]}}``;
         found items are given as ``to_dict()`` records, gold items as stored.
     """
-    if analysis is None:
-        from framing import analyze
-
-        analysis = analyze(text)
     out: dict[str, Any] = {}
-    for metric in METRICS:
-        g_items = gold.get(metric, [])
-        f_items = list(getattr(analysis, metric))
-        pairs = match_spans(
-            [_anchors_gold(x) for x in g_items], [_anchors_found(x) for x in f_items]
-        )
+    for metric, g_items, f_items, pairs in _paired(text, gold, analysis):
         got_g, got_f = {i for i, _ in pairs}, {j for _, j in pairs}
         out[metric] = {
             "missed": [x for i, x in enumerate(g_items) if i not in got_g],
