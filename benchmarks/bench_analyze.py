@@ -5,6 +5,7 @@ Run with `make bench`.  Prints numbers; asserts nothing (targets are in the READ
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -36,10 +37,16 @@ def words_per_second(fn, text: str, words: int, repeat: int = 3) -> float:
 def import_time_ms(repeat: int = 5) -> float:
     """Median wall time of `python -c 'import framing'` minus a bare interpreter start."""
 
+    # As on a user's machine: bytecode caches on (this sandbox sets PYTHONDONTWRITEBYTECODE,
+    # which would make every run recompile the package), and one warm-up run writes them.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
     def run(code: str) -> float:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
         return time.perf_counter() - t0
+
+    run("import framing")
 
     bare = statistics.median(run("pass") for _ in range(repeat))
     full = statistics.median(run("import framing") for _ in range(repeat))
