@@ -52,7 +52,8 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     "@NUM": _NUMBER_WORDS,
 }
 _DYNAMIC_CLASSES = ("@NUM", "@NEG", "@PUNCT", "@CAP", "@POSS")
-RULES = ("next", "prev", "after", "before", "near", "sentence", "lower", "quote")
+RULES = ("next", "prev", "after", "before", "near", "sentence", "lower", "quote", "form")
+FORMS = ("base", "s", "ed", "ing")
 _FLAG_RULES = ("lower", "quote")
 
 
@@ -95,6 +96,8 @@ class Rule:
             return ok != self.negated
         if name == "quote":
             return tokens[i].in_quote != self.negated
+        if name == "form":
+            return (_form_of(tokens[i].norm) in self.words) != self.negated
         sent = doc.sentences[tokens[i].sent]
         lo, hi = sent.tok_start, sent.tok_end
         if name == "next":
@@ -111,6 +114,17 @@ class Rule:
             window = [*range(lo, i), *range(j, hi)]
         found = any(self._token_ok(doc, tokens[k]) for k in window)
         return found != self.negated
+
+
+def _form_of(norm: str) -> str:
+    """Which regular form a (first) matched word is, by its ending: ing, ed, s or base."""
+    if norm.endswith("ing") and len(norm) > 4:
+        return "ing"
+    if norm.endswith("ed") and len(norm) > 3:
+        return "ed"
+    if norm.endswith("s") and not norm.endswith("ss") and len(norm) > 2:
+        return "s"
+    return "base"
 
 
 def parse_rules(spec: str) -> tuple[Rule, ...]:
@@ -134,6 +148,12 @@ def parse_rules(spec: str) -> tuple[Rule, ...]:
         values = [v.strip() for v in value.split("|") if v.strip()]
         if not values:
             raise ValueError(f"context rule {name!r} needs a value, e.g. {name}=the|a")
+        if name == "form":
+            bad = [v for v in values if v not in FORMS]
+            if bad:
+                raise ValueError(f"form takes {'|'.join(FORMS)}, not {', '.join(bad)}")
+            rules.append(Rule(name, negated, frozenset(values)))
+            continue
         words, classes = set(), []
         for v in values:
             if v.startswith("@"):

@@ -240,3 +240,22 @@ def test_multiword_noun_inflects_its_last_word_and_possessive():
 def test_possessive_word_class():
     lexicon = lex(row("claim", pos="noun", context="!prev=@POSS"))
     assert found(lexicon, "Putin's claim. A claim.") == ["claim"]
+
+
+@pytest.mark.parametrize(
+    "context, text, expected",
+    [
+        # the verb in its inflected forms, not the noun in its base form
+        ("form=ed|ing", "She questioned the figures. It is a political question.", ["questioned"]),
+        ("!form=base", "He maintains that he is innocent. They insure and maintain it.", ["maintains"]),
+    ],
+    ids=["form-inflected-only", "form-not-base"],
+)
+def test_form_rule(context, text, expected):
+    term = "question" if "question" in text else "maintain"
+    assert found(lex(row(term, pos="verb", context=context)), text) == expected
+
+
+def test_form_rule_rejects_unknown_forms():
+    with pytest.raises(LexiconError, match="form takes base"):
+        make_entry(row("question", pos="verb", context="form=past"), "<x>")

@@ -189,6 +189,14 @@ CASES = [
     pytest.param("The death tax hits family farms.", ["death tax"], id="partisan-death-tax"),
     pytest.param("The estate tax hits family farms.", [], id="neutral-estate-tax"),
     pytest.param("Thugs beat the reporter.", ["Thugs"], id="label-thugs"),
+    # -- speech verbs whose base form is a noun or another sense (form rule) ------------------
+    pytest.param("Critics questioned the figures.", ["questioned"], id="speech-questioned"),
+    pytest.param("That is a political question.", [], id="noun-question"),
+    pytest.param("What we saw was not protest.", [], id="noun-protest"),
+    pytest.param("Residents protested that the fares were unfair.", ["protested"],
+                 id="speech-protested-that"),
+    pytest.param("The city must insure and maintain it.", [], id="upkeep-maintain"),
+    pytest.param("He maintains that he is innocent.", ["maintains"], id="speech-maintains-that"),
 ]
 # fmt: on
 
