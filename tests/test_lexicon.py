@@ -247,7 +247,11 @@ def test_possessive_word_class():
     [
         # the verb in its inflected forms, not the noun in its base form
         ("form=ed|ing", "She questioned the figures. It is a political question.", ["questioned"]),
-        ("!form=base", "He maintains that he is innocent. They insure and maintain it.", ["maintains"]),
+        (
+            "!form=base",
+            "He maintains that he is innocent. They insure and maintain it.",
+            ["maintains"],
+        ),
     ],
     ids=["form-inflected-only", "form-not-base"],
 )
