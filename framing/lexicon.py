@@ -484,8 +484,3 @@ def default_lexicons() -> LexiconSet:
             for name in BUNDLED
         }
     )
-
-
-def entry_pattern_norms(entry: Entry) -> list[tuple[str, ...]]:
-    """Token sequences an entry matches (for tests and docs)."""
-    return sorted({tokenize_norms(s) for s in entry.surfaces()})

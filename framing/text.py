@@ -148,12 +148,15 @@ def plain_sentbreak(context: str) -> bool | None:
     m = _PLAIN_BREAK_RE.fullmatch(context)
     if m is None:
         return None
-    word = m.group(1).lower()
-    if m.group(2) != "." or (
+    return True if _plain_break(m.group(1).lower(), m.group(2)) else None
+
+
+def _plain_break(word: str, mark: str) -> bool:
+    """Punkt (untrained, our abbreviations) always breaks after this lowercased plain word:
+    a ``?`` or ``!``, or a period after a word that is neither an initial nor listed."""
+    return mark != "." or (
         len(word) > 1 and word not in ABBREVIATIONS and word.rsplit("-", 1)[-1] not in ABBREVIATIONS
-    ):
-        return True
-    return None
+    )
 
 
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
@@ -165,6 +168,8 @@ _NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
 _CANDIDATE_RE = re.compile(f"(\\S+?)([.?!])([{_CLOSERS}]*)(?=\\s+(\\S)|$)")
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
+_NEXT_TOKEN_RE = re.compile(r"\S+")
+_OPENERS = "\"'(\u201c\u2018\xab[{"
 
 
 def simple_split(chunk: str) -> list[tuple[int, int]] | None:
@@ -195,11 +200,7 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
         lower = core.lower()
         if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
             return None
-        if m.group(2) != "." or (
-            len(word) > 1
-            and lower not in ABBREVIATIONS
-            and lower.rsplit("-", 1)[-1] not in ABBREVIATIONS
-        ):
+        if _plain_break(lower, m.group(2)):
             spans.append((start, m.end()))
             start = m.start(4)
         elif closers or len(word) == 1:
@@ -210,10 +211,6 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
             # an abbreviation we list, before a plain word: Punkt never breaks there
     spans.append((start, len(chunk)))
     return spans
-
-
-_NEXT_TOKEN_RE = re.compile(r"\S+")
-_OPENERS = "\"'(\u201c\u2018\xab[{"
 
 
 @lru_cache(maxsize=1)
@@ -408,16 +405,6 @@ class Document:
         quotes.sort(key=lambda q: (q.start, q.end))
         self.quotes = tuple(quotes)
 
-    def quote_index_at(self, offset: int) -> int:
-        """Index into ``quotes`` of the quotation containing ``offset``, or ``-1``."""
-        for i, q in enumerate(self.quotes):
-            if q.start <= offset < q.end:
-                return i
-            if q.start > offset:
-                break
-        return -1
-
-    # -- sentences and tokens ---------------------------------------------------------
     def _sentence_spans(self, para: Paragraph) -> list[tuple[int, int]]:
         if para.heading or not _MAYBE_BREAK_RE.search(self.text, para.start, para.end):
             # Punkt only breaks after . ? ! followed by white space: without one, the
@@ -502,6 +489,3 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """A ``Span`` of the original text."""
         return Span(start, end, self.text[start:end])
-
-    def token_text(self, t: Token) -> str:
-        return self.text[t.start : t.end]
