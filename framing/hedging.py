@@ -48,6 +48,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from framing.summary import per_thousand
+from framing.summary import quoted_words as summary_quoted_words
 from framing.types import Match
 
 if TYPE_CHECKING:
@@ -343,10 +345,6 @@ def find(doc: Document, lexicons: LexiconSet) -> tuple[list[Match], list[Match]]
 
 
 # -- summary ----------------------------------------------------------------------------
-def _per_thousand(count: int, words: int) -> float:
-    return round(1000.0 * count / words, 2) if words else 0.0
-
-
 def _ratio(hedges: int, boosters: int) -> float | None:
     return round(hedges / boosters, 2) if boosters else None
 
@@ -378,12 +376,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         "hedges", "boosters", "score"}`` where ``score = hedges - boosters`` (positive:
         the sentence hedges more than it boosts), for timeline plots.
     """
-    doc = analysis.doc
-    if doc is None:
-        from framing.text import Document
-
-        doc = Document(analysis.text)
-    quoted_words = sum(1 for t in doc.tokens if t.in_quote and t.kind != "punct")
+    quoted_words = summary_quoted_words(analysis)
     author_words = analysis.words - quoted_words
     out: dict[str, Any] = {
         "words": {"total": analysis.words, "author": author_words, "quoted": quoted_words}
@@ -395,9 +388,9 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         counts[name] = {"total": len(items), "author": len(author), "quoted": len(quoted)}
         out[name] = {
             **counts[name],
-            "per_1000": _per_thousand(len(items), analysis.words),
-            "author_per_1000": _per_thousand(len(author), author_words),
-            "quoted_per_1000": _per_thousand(len(quoted), quoted_words),
+            "per_1000": per_thousand(len(items), analysis.words),
+            "author_per_1000": per_thousand(len(author), author_words),
+            "quoted_per_1000": per_thousand(len(quoted), quoted_words),
             "categories": {
                 "author": dict(sorted(Counter(m.category for m in author).items())),
                 "quoted": dict(sorted(Counter(m.category for m in quoted).items())),

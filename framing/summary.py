@@ -14,9 +14,12 @@ def per_thousand(count: int, words: int) -> float:
 
 
 def quoted_words(analysis: Analysis) -> int:
-    """Words inside quotation marks (ignored spans excluded)."""
-    doc = analysis.doc
-    return sum(1 for t in doc.tokens if t.quote >= 0 and t.kind != "punct")
+    """Words inside quotation marks (ignored spans excluded), counted once by the Document."""
+    if analysis.doc is None:
+        from framing.text import Document
+
+        return Document(analysis.text).quoted_words
+    return analysis.doc.quoted_words
 
 
 def summarize(analysis: Analysis) -> dict[str, Any]:

@@ -268,6 +268,8 @@ class Document:
         self._find_quotes()
         self._split_sentences_and_tokens()
         self.words = sum(1 for t in self.tokens if t.kind != "punct")
+        #: words inside quotation marks (the quoted voice); ``words - quoted_words`` is the author's
+        self.quoted_words = sum(1 for t in self.tokens if t.quote >= 0 and t.kind != "punct")
 
     # -- paragraphs -------------------------------------------------------------------
     def _lines(self) -> list[tuple[int, int]]:
