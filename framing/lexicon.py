@@ -389,7 +389,17 @@ class Lexicon:
         return f"Lexicon({self.name!r}, {len(self.entries)} entries)"
 
     def find(self, doc: Document) -> list[Hit]:
-        """Longest, non-overlapping matches left to right whose context rules hold."""
+        """Longest, non-overlapping matches left to right whose context rules hold.
+
+        Results are kept on the document (lexicons are immutable), so metrics that share a
+        lexicon, like attribution and loaded terms with ``speech_verbs``, match it once.
+        """
+        cache = doc.lexicon_hits
+        if self not in cache:
+            cache[self] = self._find(doc)
+        return list(cache[self])
+
+    def _find(self, doc: Document) -> list[Hit]:
         tokens = doc.tokens
         text = doc.text
         index = self._index

@@ -457,6 +457,7 @@ class Document:
         self.tokens = tokens
         self._starts = starts
         self._norm_index: dict[str, list[int]] | None = None
+        self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] | None = None
 
     def norm_index(self) -> dict[str, list[int]]:
