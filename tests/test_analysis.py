@@ -27,19 +27,7 @@ def test_public_api(reference_analysis):
 def test_contract_field_names(reference_analysis):
     d = reference_analysis.to_dict()
     assert d["schema"] == 1
-    assert {
-        "chars",
-        "words",
-        "sentences",
-        "ignored",
-        "quotes",
-        "warnings",
-        "hedges",
-        "boosters",
-        "loaded_terms",
-        "attributions",
-        "summary",
-    } <= set(d)
+    assert texts.CONTRACT_KEYS <= set(d)
     assert set(d["sentences"][0]) == {"start", "end"}
     assert {"start", "end", "text", "reason"} <= set(d["ignored"][0])
     assert {"start", "end", "text"} <= set(d["quotes"][0])

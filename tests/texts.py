@@ -21,3 +21,21 @@ HEADING_TEXT = "Cracks in the coalition\nThe coalition may split, officials said
 BOILERPLATE_TAIL = (
     "The summit ended early.\nAdvertisement\nShare this article\nNo comments:\nPost a Comment"
 )
+
+# Top-level fields of the JSON contract (docs/json.md) that every result must have.
+CONTRACT_KEYS = frozenset(
+    {
+        "schema",
+        "chars",
+        "words",
+        "sentences",
+        "ignored",
+        "quotes",
+        "warnings",
+        "hedges",
+        "boosters",
+        "loaded_terms",
+        "attributions",
+        "summary",
+    }
+)
