@@ -169,6 +169,15 @@ _CALL_OBJECTS = frozenset(
     "it him her them this that these those himself herself themselves itself".split()
 )
 _PARTICIPLE_SUBJECT_FROM = frozenset({",", "and", "while", "before", "after", "when", "by"})
+# noun phrases: openers skipped before the NP, words that end its head run, quantifiers
+_NP_OPENERS = frozenset("but and so yet meanwhile however though".split())
+_NP_STOP = frozenset(["who", "that", "which", "whom", "whose", ",", "("])
+_APPROX = frozenset("nearly almost roughly around about only just".split())
+_QUANT_OF = frozenset(
+    """dozens hundreds thousands scores millions many some most several all none one two three
+    four five handful number group majority minority few""".split()
+)
+_A_QUANT_OF = frozenset("handful number group majority minority few dozen".split())
 
 
 # -- the speaker vocabulary ----------------------------------------------------------------------
@@ -187,6 +196,15 @@ class SpeakerVocabulary:
         default_factory=lambda: defaultdict(frozenset), compare=False, repr=False
     )
 
+    # per category: first (last) word -> its phrases, longest first, so the first phrase
+    # that matches is the longest
+    firsts: defaultdict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(
+        default_factory=lambda: defaultdict(dict), compare=False, repr=False
+    )
+    lasts: defaultdict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(
+        default_factory=lambda: defaultdict(dict), compare=False, repr=False
+    )
+
     def __post_init__(self) -> None:
         self.sets.update(self.words)
         first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
@@ -197,6 +215,10 @@ class SpeakerVocabulary:
                 last.setdefault((cat, p[-1]), []).append(p)
         self.by_first.update({k: tuple(v) for k, v in first.items()})
         self.by_last.update({k: tuple(v) for k, v in last.items()})
+        for (cat, w), ps in self.by_first.items():
+            self.firsts[cat][w] = tuple(sorted(ps, key=len, reverse=True))
+        for (cat, w), ps in self.by_last.items():
+            self.lasts[cat][w] = tuple(sorted(ps, key=len, reverse=True))
 
     def has(self, category: str, norm: str) -> bool:
         return norm in self.sets[category]
@@ -205,22 +227,21 @@ class SpeakerVocabulary:
         """Length of the longest ``category`` phrase starting at ``norms[i]`` (0 if none)."""
         if i >= len(norms):
             return 0
-        best = 0
-        for p in self.by_first.get((category, norms[i]), ()):
-            if len(p) > best and tuple(norms[i : i + len(p)]) == p:
-                best = len(p)
-        return best
+        for p in self.firsts[category].get(norms[i], ()):
+            n = len(p)
+            if tuple(norms[i : i + n]) == p:
+                return n
+        return 0
 
     def phrase_ending(self, category: str, norms: list[str], e: int) -> int:
         """Length of the longest ``category`` phrase ending at ``norms[e - 1]`` (0 if none)."""
         if e <= 0:
             return 0
-        best = 0
-        for p in self.by_last.get((category, norms[e - 1]), ()):
+        for p in self.lasts[category].get(norms[e - 1], ()):
             n = len(p)
-            if n > best and e - n >= 0 and tuple(norms[e - n : e]) == p:
-                best = n
-        return best
+            if e - n >= 0 and tuple(norms[e - n : e]) == p:
+                return n
+        return 0
 
 
 def _build_vocabulary(lex: Lexicon) -> SpeakerVocabulary:
@@ -325,61 +346,98 @@ class _Analyzer:
 
     def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text = doc.text
         self.toks: list[Token] = doc.tokens
-        self.norms = doc.norms()
+        toks = self.toks
+        self.norms = norms = doc.norms()
+        n_toks = len(toks)
         # Per-token facts the passes ask for hundreds of thousands of times: plain lists
         # are much cheaper than a method call and an attribute chain per question.
-        text = self.text
-        self.caps = [text[t.start].isupper() for t in self.toks]
+        self.caps = caps = [text[t.start].isupper() for t in toks]
         # bases differ from norms only for possessives: patch those via the norm index
-        self.bases = list(self.norms)
-        self.poss = [False] * len(self.norms)  # see ``possessive``
+        self.bases = bases = list(norms)
+        self.poss = poss = [False] * n_toks  # see ``possessive``
         index = doc.norm_index()
         for n, ks in index.items():
             if n.endswith("'s") and len(n) > 2:
+                b = n[:-2]
                 for k in ks:
-                    self.bases[k] = n[:-2]
-                    self.poss[k] = True
+                    bases[k] = b
+                    poss[k] = True
         # plural possessive: "officials'" is a word then an apostrophe token
         for k in index.get("'", ()):
             p = k - 1
-            if p >= 0 and self.norms[p].endswith("s") and self.toks[k].start == self.toks[p].end:
-                self.poss[p] = True
-        self.is_word = [t.kind != "punct" for t in self.toks]
-        self.in_quote = [t.quote >= 0 for t in self.toks]
-        self.sents = [t.sent for t in self.toks]
+            if p >= 0 and norms[p].endswith("s") and toks[k].start == toks[p].end:
+                poss[p] = True
+        self.kinds = kinds = [t.kind for t in toks]
+        self.is_word = [k != "punct" for k in kinds]
+        # quoted tokens lie inside their quotation: only those ranges need a look
+        self.in_quote = in_quote = [False] * n_toks
+        self.q_tokens: dict[int, list[int]] = {}  # quotation -> its tokens
+        at = doc.token_index_at
+        for qi, q in enumerate(doc.quotes):
+            lo, hi = at(q.start), at(q.end)
+            idxs = [k for k in range(lo, hi) if toks[k].quote == qi]
+            if idxs:
+                self.q_tokens[qi] = idxs
+            for k in range(lo, hi):
+                if toks[k].quote >= 0:
+                    in_quote[k] = True
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
+        # sentences cover the tokens in order: a token's sentence is a run of repeats
+        sents: list[int] = []
+        for si, (a, b) in enumerate(self.sent_bounds):
+            if a != len(sents):
+                sents = [t.sent for t in toks]
+                break
+            sents += [si] * (b - a)
+        if len(sents) != n_toks:
+            sents = [t.sent for t in toks]
+        self.sents = sents
         # candidate first tokens of a name run: capitalized words outside quotations
-        self._capped = list(compress(range(len(self.caps)), self.caps))
-        self.cap_words = [
-            k for k in self._capped if self.toks[k].kind == "word" and not self.in_quote[k]
-        ]
-        self.v = speaker_vocabulary(lexicons)
+        self._capped = list(compress(range(n_toks), caps))
+        self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
+        self.v = v = speaker_vocabulary(lexicons)
+        self._vocab_sets(v)
         self.verbs: dict[int, Hit] = {}
         if lexicons is not None:
             for h in lexicons["speech_verbs"].find(doc):
-                if not self.in_quote[h.i]:
+                if not in_quote[h.i]:
                     self.verbs[h.i] = h
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
         self.verbs_in_sent: dict[int, list[int]] = {}
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
         for k in self.verb_list:
-            self.verbs_in_sent.setdefault(self.toks[k].sent, []).append(k)
+            self.verbs_in_sent.setdefault(sents[k], []).append(k)
         # norms the text also writes in lowercase (one lowercase occurrence is enough)
-        caps, toks = self.caps, self.toks
-        self._lower_words = set()
-        for n, ks in doc.norm_index().items():
-            k = ks[0]  # usually decides it, without starting a scan
-            if (not caps[k] and toks[k].kind == "word") or any(
-                not caps[m] and toks[m].kind == "word" for m in ks
-            ):
-                self._lower_words.add(n)
+        lower = self._lower_words = set()
+        for n, ks in index.items():
+            for k in ks:  # the first occurrence usually decides it
+                if not caps[k] and kinds[k] == "word":
+                    lower.add(n)
+                    break
         self._initial = self._sentence_initial_tokens()
         self._anonymity_cues = self._find_anonymity_cues()
         self._countries_adj: set[str] = set()
         self._countries = self._find_countries()
         self.names = _NameIndex(self)
+
+    def _vocab_sets(self, v: SpeakerVocabulary) -> None:
+        """The vocabulary sets the passes test most, as attributes (no dict lookup per test)."""
+        sets = v.sets
+        self.person, self.office = sets["person"], sets["office"]
+        self.organization, self.document = sets["organization"], sets["document"]
+        self.title, self.demonym = sets["title"], sets["demonym"]
+        self.non_person, self.non_speaker = sets["non-person"], sets["non-speaker"]
+        self.particle, self.place = sets["particle"], sets["place"]
+        self.male, self.female = sets["male"], sets["female"]
+        self.place_head = sets["place-head"]
+        self.place_phrases = v.phrases.get("place", frozenset())
+        # "a role noun": not a verb ("thanked") nor an addressee's clause start
+        self.role_nouns = self.person | self.office | self.organization | self.document
+        self.addressees = self.person | self.office | self.organization
+        self.title_firsts, self.office_firsts = v.firsts["title"], v.firsts["office"]
+        self.org_lasts, self.office_lasts = v.lasts["organization"], v.lasts["office"]
 
     # -- token helpers ---------------------------------------------------------------------
     def cap(self, k: int) -> bool:
@@ -426,12 +484,15 @@ class _Analyzer:
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
+        if j - i == 1:
+            b = self.bases[i]
+            return b in self.place or (b,) in self._countries or (b,) in self.place_phrases
         return self._is_place_key(tuple(self.bases[i:j]))
 
     def _is_place_key(self, key: tuple[str, ...]) -> bool:
-        if len(key) == 1 and key[0] in self.v.sets["place"]:
+        if len(key) == 1 and key[0] in self.place:
             return True
-        return key in self.v.phrases.get("place", frozenset()) or key in self._countries
+        return key in self.place_phrases or key in self._countries
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
@@ -450,100 +511,120 @@ class _Analyzer:
 
     def classify_run(self, i: int, j: int) -> _NP | None:
         """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
-        v = self.v
-        toks = self.toks
-        while j > i and toks[j - 1].kind == "punct":
+        kinds = self.kinds
+        while j > i and kinds[j - 1] == "punct":
             j -= 1
         if j <= i:
             return None
+        bases, norms, caps = self.bases, self.norms, self.caps
         last = j - 1
-        lb = self.bases[last]
-        if j - i == 1 and self.norms[last] in _SUBJ_PRON:
-            return _NP(i, j, "pronoun", last)
-        if j - i == 1 and lb in _QUANT_HEADS:
-            return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
-        run_norms = self.bases[i:j]
+        lb = bases[last]
+        if j - i == 1:
+            if norms[last] in _SUBJ_PRON:
+                return _NP(i, j, "pronoun", last)
+            if lb in _QUANT_HEADS:
+                return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
         # multiword organizations and offices at the end ("the White House", "crown prince")
-        for cat, kind in (("organization", "organization"), ("office", "office")):
-            n = v.phrase_ending(cat, run_norms, len(run_norms))
-            if n and (kind == "organization" or not self._name_after_office(last)):
-                return _NP(i, j, kind, last, plural=False)
+        for p in self.org_lasts.get(lb, ()):
+            n = len(p)
+            if j - n >= i and tuple(bases[j - n : j]) == p:
+                return _NP(i, j, "organization", last, plural=False)
+        for p in self.office_lasts.get(lb, ()):
+            n = len(p)
+            if j - n >= i and tuple(bases[j - n : j]) == p:
+                if not self._name_after_office(last):
+                    return _NP(i, j, "office", last, plural=False)
+                break
         gender = ""
-        for k in range(i, j):
-            if self.bases[k] in v.sets["male"]:
+        male, female = self.male, self.female
+        for k in range(last, i - 1, -1):  # the last gendered word decides
+            b = bases[k]
+            if b in male:
                 gender = "m"
-            elif self.bases[k] in v.sets["female"]:
+                break
+            if b in female:
                 gender = "f"
-        vocab_last = lb in v.sets["person"] or lb in v.sets["office"]
-        if (
-            vocab_last
-            and self.caps[last]
-            and last - 1 >= i
-            and self.caps[last - 1]
-            and self.norms[last - 1] not in _FUNCTION
-        ):
-            pn = self.bases[last - 1]
-            # "Martin Luther King" is a name; "Foreign Minister", "Velmoran Officials" are not
-            vocab_last = (
-                pn in v.sets["title"]
-                or pn in v.sets["office"]
-                or pn in v.sets["demonym"]
-                or pn in v.sets["organization"]
-                or self._is_place_run(last - 1, last)
-                or pn in self._countries_adj
-            )
-        if self.caps[last] and not vocab_last and lb not in v.sets["organization"]:
-            if lb in v.sets["document"] or lb in v.sets["non-speaker"]:
-                return _NP(i, j, "document", last) if lb in v.sets["document"] else None
+                break
+        person, office, organization = self.person, self.office, self.organization
+        cap_last = caps[last]
+        vocab_last = lb in person or lb in office
+        if vocab_last and cap_last and last - 1 >= i and caps[last - 1]:
+            if norms[last - 1] not in _FUNCTION:
+                pn = bases[last - 1]
+                # "Martin Luther King" is a name; "Foreign Minister", "Velmoran Officials" are
+                # not
+                vocab_last = (
+                    pn in self.title
+                    or pn in office
+                    or pn in self.demonym
+                    or pn in organization
+                    or self._is_place_run(last - 1, last)
+                    or pn in self._countries_adj
+                )
+        if cap_last and not vocab_last and lb not in organization:
+            if lb in self.document:
+                return _NP(i, j, "document", last)
+            if lb in self.non_speaker:
+                return None
             # the capitalized run at the end of the head run is a name
             s = last
+            particle, poss = self.particle, self.poss
             while s - 1 >= i and (
-                self.caps[s - 1]
-                or (self.norms[s - 1] in v.sets["particle"] and s - 2 >= i and self.caps[s - 2])
+                caps[s - 1] or (norms[s - 1] in particle and s - 2 >= i and caps[s - 2])
             ):
-                if self.poss[s - 1]:
+                if poss[s - 1]:
                     break
                 s -= 1
             s = self.strip_name_prefix(s, last)
-            if lb in v.sets["non-person"] or (self.norms[last] in _FUNCTION and s == last):
+            if lb in self.non_person or (s == last and norms[last] in _FUNCTION):
                 return None
-            if s == last and (lb in v.sets["demonym"] or lb in v.sets["title"]):
+            if s == last and (lb in self.demonym or lb in self.title):
                 return None  # "a Republican", "the Premier" alone is not a name
             # countries and acronyms speak as bodies: "Russia said", "NATO said"
             if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
                 return _NP(i, j, "organization", last)
             return _NP(i, j, "named", last, name_i=s, name_j=j, gender=gender)
-        if lb in v.sets["office"] or self.norms[last] in v.sets["office"]:
+        if lb in office or norms[last] in office:
             plural = self._plural(last, "office")
             return _NP(i, j, "office", last, plural=plural, gender=gender)
-        if lb in v.sets["person"] or (j - i == 1 and lb in _QUANT_HEADS):
+        if lb in person or (j - i == 1 and lb in _QUANT_HEADS):
             plural = self._plural(last, "person") or lb in _QUANT_HEADS
             return _NP(i, j, "person", last, plural=plural, gender=gender)
-        if lb in v.sets["organization"]:
+        if lb in organization:
             return _NP(i, j, "organization", last, plural=lb.endswith("ies"))
-        if lb in v.sets["document"]:
+        if lb in self.document:
             return _NP(i, j, "document", last)
         return None
 
     def strip_name_prefix(self, s: int, last: int) -> int:
         """Skip titles, demonyms, offices and function words before a name ("the Saudi Crown
         Prince Mohammad bin Salman" -> "Mohammad bin Salman"); never past ``last``."""
-        v = self.v
+        norms = self.norms
+        title, office, demonym = self.title, self.office, self.demonym
+        title_firsts, office_firsts = self.title_firsts, self.office_firsts
         while s < last:
-            n = self.norms[s]
-            window = self.norms[s : last + 1]
-            m = max(v.phrase_at("title", window, 0), v.phrase_at("office", window, 0))
+            n = norms[s]
+            # the longest title or office phrase starting here, within the run
+            m = 0
+            for firsts in (title_firsts, office_firsts):
+                for p in firsts.get(n, ()):
+                    k = len(p)
+                    if k <= m:
+                        break
+                    if s + k <= last + 1 and tuple(norms[s : s + k]) == p:
+                        m = k
+                        break
             if m and s + m <= last:
                 s += m
                 continue
             if (
-                n in v.sets["title"]
-                or n.rstrip(".") in v.sets["title"]
-                or n in v.sets["demonym"]
-                or n in v.sets["office"]
+                n in title
+                or n.rstrip(".") in title
+                or n in demonym
+                or n in office
                 or n in _FUNCTION
                 or self._is_place_run(s, s + 1)
-                or self.toks[s].kind == "punct"
+                or self.kinds[s] == "punct"
             ):
                 s += 1
                 continue
@@ -567,28 +648,29 @@ class _Analyzer:
     # -- noun phrases ending before a verb ----------------------------------------------------
     def clause_start(self, e: int, lo: int) -> int:
         """First token of the clause that ends at token ``e`` (scanning back to ``lo``)."""
+        norms, kinds, toks, in_quote = self.norms, self.kinds, self.toks, self.in_quote
+        verbs, verb_end = self.verbs, self.verb_end
         k = e
         while k > lo:
             p = k - 1
-            t = self.toks[p]
-            glued = (
-                self.norms[p] == "-"
-                and t.start == self.toks[p - 1].end
-                and t.end == self.toks[k].start
-            )
-            if self.norms[p] == "'" and not (p > 0 and self.poss[p - 1]):
-                break  # a closing single quote, not "officials'"
-            if self.in_quote[p] or (
-                t.kind == "punct" and self.norms[p] not in ("'", "&", ".") and not glued
-            ):
+            n = norms[p]
+            if in_quote[p]:
                 break
-            if p in self.verbs or (p in self.verb_end and self.verb_end[p] != p):
+            if n == "'":
+                if not (p > 0 and self.poss[p - 1]):
+                    break  # a closing single quote, not "officials'"
+            elif n == ".":
+                if not (p > 0 and toks[p - 1].end == toks[p].start):
+                    break
+            elif kinds[p] == "punct" and n != "&":
+                # only a hyphen glued to both neighbours ("Trump-appointed") continues
+                if not (
+                    n == "-" and toks[p].start == toks[p - 1].end and toks[p].end == toks[k].start
+                ):
+                    break
+            if p in verbs or (p in verb_end and verb_end[p] != p):
                 break
-            if self.norms[p] in _BOUNDARY and not (
-                self.norms[p] == "and" and self.caps[p - 1] and self.caps[k]
-            ):
-                break
-            if self.norms[p] == "." and not (p > 0 and self.toks[p - 1].end == t.start):
+            if n in _BOUNDARY and not (n == "and" and self.caps[p - 1] and self.caps[k]):
                 break
             k -= 1
         return k
@@ -606,77 +688,88 @@ class _Analyzer:
         With ``whole`` the NP must cover the range (after dropping a fronted adverb or a
         prepositional phrase); otherwise the NP starts at ``i`` and may stop early.
         """
-        toks = self.toks
+        norms, caps = self.norms, self.caps
         i = self._skip_quantifier(i, j)
-        while i < j and (
-            self.norms[i] in _ADVERBS
-            or (self.norms[i].endswith("ly") and not self.caps[i] and len(self.norms[i]) > 4)
-            or self.norms[i] in ("but", "and", "so", "yet", "meanwhile", "however", "though")
-        ):
-            i += 1
+        while i < j:
+            n = norms[i]
+            if (
+                n in _ADVERBS
+                or n in _NP_OPENERS
+                or (n.endswith("ly") and not caps[i] and len(n) > 4)
+            ):
+                i += 1
+            else:
+                break
         i = self._skip_quantifier(i, j)
         if i >= j or (whole and j - i > 18):
             return None
-        if self.norms[i] in _PREPS or (self.norms[i] in _BOUNDARY and self.norms[i] != "that"):
+        n = norms[i]
+        if n in _PREPS or (n in _BOUNDARY and n != "that"):
             if not whole:
                 return None
             # a fronted phrase without a comma: "On Tuesday the ministry said"
             for k in range(i + 1, j):
-                if self.norms[k - 1] in _PREPS or self.norms[k - 1] in _DETS:
+                if norms[k - 1] in _PREPS or norms[k - 1] in _DETS:
                     continue
                 np = self.parse_np(k, j, whole=True)
                 if np is not None:
                     return np
             return None
         # the head run: up to the first post-modifier
+        toks, kinds, bases, poss = self.toks, self.kinds, self.bases, self.poss
+        verbs = self.verbs
         p = i
         while p < j:
-            n = self.norms[p]
-            t = toks[p]
-            if (
-                n == "of"
-                and p > i
-                and p + 1 < j
-                and self.caps[p - 1]
-                and self.caps[p + 1]
-                and (
-                    self.bases[p - 1] in self.v.sets["organization"]
-                    or self.bases[p - 1] in self.v.sets["office"]
-                )
-            ):
-                p += 1  # "the Ministry of Industry", "the Secretary of State"
+            n = norms[p]
+            if p == i:
+                # the first token: only punctuation ends the run here
+                if kinds[p] == "punct" and n not in ("'", "&", "-"):
+                    break
+                if n == "'":
+                    break
+                p += 1
                 continue
-            if p > i and (
-                n in _PREPS
-                or n in ("who", "that", "which", "whom", "whose", ",", "(")
-                or (n in _POST_ADJ and not self.caps[p])
-            ):
+            if n in _PREPS or n in _NP_STOP:
+                if (
+                    n == "of"
+                    and p + 1 < j
+                    and caps[p - 1]
+                    and caps[p + 1]
+                    and (bases[p - 1] in self.organization or bases[p - 1] in self.office)
+                ):
+                    p += 1  # "the Ministry of Industry", "the Secretary of State"
+                    continue
                 break
-            glued = n == "." and p > i and t.start == toks[p - 1].end and len(toks[p - 1].norm) <= 4
-            if t.kind == "punct" and n not in ("'", "&", "-") and not glued:
+            cap = caps[p]
+            if n in _POST_ADJ and not cap:
                 break
-            if n == "'" and not (p > i and self.poss[p - 1]):
+            if kinds[p] == "punct" and n not in ("'", "&", "-"):
+                # an abbreviation's period: "Lt. Gen."
+                if not (n == "." and toks[p].start == toks[p - 1].end and len(norms[p - 1]) <= 4):
+                    break
+            if n == "'" and not poss[p - 1]:
                 break
-            if p > i and (p in self.verbs or n in _AUX or n.endswith("n't")):
+            if p in verbs or n in _AUX or n.endswith("n't"):
                 if whole:
                     return None
                 break
-            if p > i and not whole and not self.caps[p] and self._adverb(p):
-                break
-            if p > i and not whole and not self.caps[p] and self._finite_verb_like(p):
-                break
-            if p > i and not self.caps[p] and n.endswith("ed") and self.is_word[p] and p + 1 < j:
-                if self.norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
+            if not cap:
+                if not whole and (
+                    n in _ADVERBS or (n.endswith("ly") and len(n) > 4) or self._finite_verb_like(p)
+                ):
                     break
+                if n.endswith("ed") and p + 1 < j and kinds[p] != "punct":
+                    if norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
+                        break
             p += 1
         if p == i:
             return None
         if whole:
             np = self._head(i, p)
-            if np is not None and np.plural and self.norms[i] in ("a", "an"):
+            if np is not None and np.plural and norms[i] in ("a", "an"):
                 # "a move Kremlin officials denounced": "a" cannot go with "officials"
                 for k in range(i + 2, np.head + 1):
-                    if self.caps[k]:
+                    if caps[k]:
                         return self.parse_np(k, j, whole=True)
                 return None
         else:
@@ -697,51 +790,24 @@ class _Analyzer:
         """Skip "more than", "at least", "dozens of" before a head ("more than a dozen
         marchers" -> "a dozen marchers")."""
         n = self.norms
-        if i + 1 < j and (n[i], n[i + 1]) in (
-            ("more", "than"),
-            ("fewer", "than"),
-            ("less", "than"),
-            ("at", "least"),
-            ("at", "most"),
-        ):
-            i += 2
-        if i < j and n[i] in ("nearly", "almost", "roughly", "around", "about", "only", "just"):
+        if i + 1 < j:
+            a, b = n[i], n[i + 1]
+            if (b == "than" and a in ("more", "fewer", "less")) or (
+                a == "at" and b in ("least", "most")
+            ):
+                i += 2
+        if i < j and n[i] in _APPROX:
             i += 1
-        if (
-            i + 1 < j
-            and n[i + 1] == "of"
-            and n[i]
-            in (
-                "dozens hundreds thousands scores millions many some most several all none one two "
-                "three four five handful number group majority minority few"
-            ).split()
-        ):
+        if i + 1 < j and n[i + 1] == "of" and n[i] in _QUANT_OF:
             i += 2
-        if (
-            i + 2 < j
-            and n[i] == "a"
-            and n[i + 2] == "of"
-            and n[i + 1]
-            in (
-                "handful",
-                "number",
-                "group",
-                "majority",
-                "minority",
-                "few",
-                "dozen",
-            )
-        ):
+        if i + 2 < j and n[i] == "a" and n[i + 2] == "of" and n[i + 1] in _A_QUANT_OF:
             i += 3
         return i
 
     def _finite_verb_like(self, k: int) -> bool:
         """A lowercase past-tense verb, not a noun of the vocabularies ("thanked", "met")."""
         n = self.norms[k]
-        if any(
-            self.bases[k] in self.v.sets[c]
-            for c in ("person", "office", "organization", "document")
-        ):
+        if self.bases[k] in self.role_nouns:
             return False
         nxt = self.norms[k + 1] if k + 1 < len(self.norms) else ""
         return n in _PAST_VERBS or (n.endswith("ed") and len(n) > 4 and nxt != "by")
@@ -752,9 +818,8 @@ class _Analyzer:
 
     def _head(self, i: int, p: int) -> _NP | None:
         # a possessive at the end of the head run modifies something we did not keep
-        if self.norms[p - 1].endswith("'s") or (
-            p - 1 > i and self.norms[p - 1] == "'" and self.poss[p - 2]
-        ):
+        n = self.norms[p - 1]
+        if n.endswith("'s") or (p - 1 > i and n == "'" and self.poss[p - 2]):
             return None
         return self.classify_run(i, p)
 
@@ -769,23 +834,22 @@ class _Analyzer:
 
     def _post_end(self, p: int, j: int) -> int:
         """End of post-modifiers of an NP whose head run ends at ``p`` (for NPs after a verb)."""
-        if p >= j or not (
-            self.norms[p] in _PREPS
-            or self.norms[p] in ("who", "whose", "that")
-            or self.norms[p] in _POST_ADJ
-            or (self.norms[p].endswith("ed") and not self.caps[p])
+        if p >= j:
+            return p
+        norms = self.norms
+        n = norms[p]
+        relative = n in ("who", "whose", "that")
+        if not (
+            relative or n in _PREPS or n in _POST_ADJ or (n.endswith("ed") and not self.caps[p])
         ):
             return p
+        in_quote, kinds, verbs = self.in_quote, self.kinds, self.verbs
         k = p
-        relative = self.norms[p] in ("who", "whose", "that")
         while k < j:
-            n = self.norms[k]
-            t = self.toks[k]
-            if self.in_quote[k] or (t.kind == "punct" and n not in ("'", "&", "-")):
+            n = norms[k]
+            if in_quote[k] or (kinds[k] == "punct" and n not in ("'", "&", "-")):
                 break
-            if k in self.verbs and k > p and not relative:
-                break
-            if n in ("and", "but", "while", "as") and k > p:
+            if k > p and ((k in verbs and not relative) or n in ("and", "but", "while", "as")):
                 break
             k += 1
         return k
@@ -1505,9 +1569,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         suppressed.update(x for x in in_sent if k <= x < stop)
 
     # 1. quotations
-    q_tokens: dict[int, list[int]] = {}
-    for idx in compress(range(len(toks)), a.in_quote):
-        q_tokens.setdefault(toks[idx].quote, []).append(idx)
+    q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
     quote_raws: list[tuple[int, _Raw | None, dict[str, Any]]] = []
     for qi, q in enumerate(doc.quotes):
