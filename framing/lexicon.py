@@ -375,9 +375,17 @@ class Lexicon:
                     entries = by_len.setdefault(len(norms), {}).setdefault(norms, [])
                     if e not in entries:
                         entries.append(e)
-        self._index = {
-            first: sorted(by_len.items(), key=lambda kv: -kv[0]) for first, by_len in table.items()
-        }
+        # first token -> (multiword tables longest first, their second tokens, one-word
+        # entries): most occurrences of a common first word ("the", "in") are dismissed by
+        # one set lookup of the next word.
+        self._index: dict[str, tuple[list, frozenset[str], list[Entry] | None]] = {}
+        for first, by_len in table.items():
+            multi = sorted(
+                ((n, seqs) for n, seqs in by_len.items() if n > 1), key=lambda kv: -kv[0]
+            )
+            seconds = frozenset(seq[1] for _, seqs in multi for seq in seqs)
+            single = by_len.get(1, {}).get((first,))
+            self._index[first] = (multi, seconds, single)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -411,30 +419,43 @@ class Lexicon:
         norms = doc.norms()
         n = len(tokens)
         hits: list[Hit] = []
+        append = hits.append
         last_end = 0
         for i in positions:
             if i < last_end:
                 continue
-            sent = tokens[i].sent
-            found = False
-            for length, seqs in index[norms[i]]:
-                j = i + length
-                if j > n or tokens[j - 1].sent != sent:
-                    continue
-                entries = seqs.get(tuple(norms[i:j])) if length > 1 else seqs.get((norms[i],))
-                if not entries:
-                    continue
-                for entry in entries:
-                    if entry.rules and not all(r.holds(doc, i, j) for r in entry.rules):
+            multi, seconds, single = index[norms[i]]
+            match = None
+            if seconds and i + 1 < n and norms[i + 1] in seconds:
+                sent = tokens[i].sent
+                for length, seqs in multi:
+                    j = i + length
+                    if j > n or tokens[j - 1].sent != sent:
                         continue
-                    s, e = tokens[i].start, tokens[j - 1].end
-                    hits.append(Hit(i, j, s, e, text[s:e], entry))
-                    last_end = j
-                    found = True
-                    break
-                if found:
-                    break
+                    entries = seqs.get(tuple(norms[i:j]))
+                    if entries:
+                        match = _first_holding(entries, doc, i, j)
+                        if match is not None:
+                            break
+            if match is None and single:
+                j = i + 1
+                match = _first_holding(single, doc, i, j)
+            if match is not None:
+                s, e = tokens[i].start, tokens[j - 1].end
+                append(Hit(i, j, s, e, text[s:e], match))
+                last_end = j
         return hits
+
+
+def _first_holding(entries: list[Entry], doc: Document, i: int, j: int) -> Entry | None:
+    """The first entry whose context rules all hold for tokens ``i`` to ``j``."""
+    for entry in entries:
+        for rule in entry.rules:
+            if not rule.holds(doc, i, j):
+                break
+        else:
+            return entry
+    return None
 
 
 def _bundled_text(name: str) -> str:
