@@ -291,7 +291,7 @@ def speaker_vocabulary(lexicons: LexiconSet | None = None) -> SpeakerVocabulary:
 
 
 # -- noun phrases --------------------------------------------------------------------------------
-@dataclass
+@dataclass(slots=True)
 class _NP:
     """A candidate speaker: tokens ``i``..``j`` (exclusive), head type, name tokens."""
 
@@ -307,7 +307,7 @@ class _NP:
     app: tuple[int, int] | None = None  # appositive token range
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     """An attribution before its speaker is resolved."""
 
@@ -331,7 +331,7 @@ class _Raw:
     entity: _Entity | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     name: str
     source_type: str
@@ -433,6 +433,8 @@ class _Analyzer:
         self.male, self.female = sets["male"], sets["female"]
         self.place_head = sets["place-head"]
         self.place_phrases = v.phrases.get("place", frozenset())
+        self.org_phrases = v.phrases.get("organization", frozenset())
+        self.demonym_phrases = v.phrases.get("demonym", frozenset())
         # "a role noun": not a verb ("thanked") nor an addressee's clause start
         self.role_nouns = self.person | self.office | self.organization | self.document
         self.addressees = self.person | self.office | self.organization
@@ -1236,13 +1238,15 @@ class _NameIndex:
 
     def _collect(self) -> None:
         a = self.a
-        toks = a.toks
-        v = a.v
-        caps, in_quote, sents = a.caps, a.in_quote, a.sents
-        particles = v.words.get("particle", frozenset())
+        caps, in_quote, sents, kinds = a.caps, a.in_quote, a.sents, a.kinds
+        norms, bases, poss = a.norms, a.bases, a.poss
+        initial, lower, verbs = a._initial, a._lower_words, a.verbs
+        title, office = a.title, a.office
+        particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
+        runs, non_person = self.runs, self._non_person
         k = 0
-        n = len(toks)
+        n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
         # that can start a run) instead of stepping through every token
         for start in a.cap_words:
@@ -1256,17 +1260,17 @@ class _NameIndex:
             i = k
             j = k
             while j < n and not in_quote[j] and sents[j] == sent:
-                if caps[j] and toks[j].kind == "word":
+                if caps[j] and kinds[j] == "word":
                     j += 1
-                    if a.poss[j - 1]:
+                    if poss[j - 1]:
                         break
                     continue
                 if (
-                    a.norms[j] in particles
-                    and toks[j].kind == "word"
+                    norms[j] in particles
+                    and kinds[j] == "word"
                     and j + 1 < n
                     and caps[j + 1]
-                    and toks[j + 1].kind == "word"
+                    and kinds[j + 1] == "word"
                 ):
                     j += 1
                     continue
@@ -1274,79 +1278,77 @@ class _NameIndex:
             k = j
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
-                (i in a._initial and (a.norms[i] in _FUNCTION or a.bases[i] in a._lower_words))
-                or i in a.verbs
+                (i in initial and (norms[i] in _FUNCTION or bases[i] in lower)) or i in verbs
             ):
                 i += 1
             titled = False
             if i < j:
                 s0 = i
-                i = a.strip_name_prefix(i, j - 1)
-                titled = i > s0 and any(
-                    a.norms[m] in v.sets["title"] or a.bases[m] in v.sets["office"]
-                    for m in range(s0, i)
-                )
-                if i == j - 1 and (a.norms[i] in v.sets["title"] or a.bases[i] in v.sets["office"]):
+                if i < j - 1:
+                    i = a.strip_name_prefix(i, j - 1)
+                    for m in range(s0, i):
+                        if norms[m] in title or bases[m] in office:
+                            titled = True
+                            break
+                if i == j - 1 and (norms[i] in title or bases[i] in office):
                     continue
             if i >= j:
                 continue
-            key = tuple(a.bases[i:j])
-            if self._non_person(key, i, j):
+            key = tuple(bases[i:j])
+            if non_person(key, i, j):
                 continue
-            self.runs.append((i, j))
+            runs.append((i, j))
             if titled:
                 self._titled.add(key)
-            if j - i == 1 and i in a._initial:
+            if j - i == 1 and i in initial:
                 self._initial_only.setdefault(key, True)
             elif j - i == 1:
                 self._initial_only[key] = False
 
     def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
         a = self.a
-        v = a.v
+        last = key[-1]
         # ``key`` is the run's bases: test it directly rather than rebuild it from i, j
-        if a._is_place_key(key) or key in v.phrases.get("organization", frozenset()):
+        if a._is_place_key(key) or key in a.org_phrases:
             return True
-        if not v.sets["non-person"].isdisjoint(key) or key[-1] in v.sets["organization"]:
+        if not a.non_person.isdisjoint(key) or last in a.organization:
             return True
-        if key[-1] in v.sets["demonym"] or key in v.phrases.get("demonym", frozenset()):
+        if last in a.demonym or key in a.demonym_phrases:
             return True  # "North Korean leader"
-        if key[-1] in a._countries_adj or key[-1] in v.sets["place-head"] or key[-1] in _FUNCTION:
+        if last in a._countries_adj or last in a.place_head or last in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
+        norms = a.norms
         if (
             i >= 2
-            and a.norms[i - 1] in ("for", "of", "on")
+            and norms[i - 1] in ("for", "of", "on")
             and a.caps[i - 2]
-            and (a.bases[i - 2] in v.sets["organization"] or a.bases[i - 2] in v.sets["place-head"])
+            and (a.bases[i - 2] in a.organization or a.bases[i - 2] in a.place_head)
         ):
             return True  # "Carnegie Endowment for International Peace"
-        if (key[-1] in v.sets["person"] or key[-1] in v.sets["office"]) and len(key) > 1:
+        person, office = a.person, a.office
+        if (last in person or last in office) and len(key) > 1:
             return True  # "Regent Street Traders", "Velmoran Officials"
         if j - i > 1 and all(a._acronym(m) for m in range(i, j)):
             return True  # a dateline: "HARLOW POINT"
-        if (
-            key[-1] in v.sets["office"]
-            or key[-1] in v.sets["document"]
-            or key[-1] in v.sets["non-speaker"]
-        ):
+        if last in office or last in a.document or last in a.non_speaker:
             return True
         if len(key) == 1:
-            w = key[0]
+            w = last
             if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
                 parts = a.text[a.toks[i].start : a.toks[i].end].split("-")
                 if all(p[:1].isupper() for p in parts):
                     return True  # "Trump-Kim summit": a compound modifier, not a mention
             if a._acronym(i) or self.is_country(key):
                 return True
-            if i - 1 >= 0 and a.norms[i - 1] in _LOCATIVE and not a.poss[i]:
+            if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
                 return True  # "in Hanoi"
             # a following lowercase modifier noun: "Trump administration officials"
             if (
-                j < len(a.toks)
-                and (a.norms[j] in v.sets["organization"] or a.norms[j] in v.sets["person"])
+                j < len(norms)
+                and (norms[j] in a.organization or norms[j] in person)
                 and not a.poss[i]
-                and j + 1 < len(a.toks)
-                and (a.norms[j + 1] in v.sets["person"] or a.norms[j + 1] in v.sets["office"])
+                and j + 1 < len(norms)
+                and (norms[j + 1] in person or norms[j + 1] in office)
             ):
                 return True
         return False
@@ -2250,6 +2252,7 @@ class _Resolver:
             if self._subject_position(i):
                 mentions.append((a.toks[i].start, name, a.toks[i].sent))
         self.mentions = mentions
+        self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
 
     def _subject_position(self, i: int) -> bool:
         a = self.a
@@ -2368,8 +2371,11 @@ class _Resolver:
             if ok(e):
                 return e
         # 2. a named subject of this or the previous sentence
+        # the mentions before ``offset``, latest first
+        before = bisect_left(self.mention_offsets, offset)
         if want in ("m", "f"):
-            for off, name, ms in reversed(self.mentions):
+            for idx in range(before - 1, -1, -1):
+                off, name, ms = self.mentions[idx]
                 if off >= offset:
                     continue
                 if ms < sent - 1:
@@ -2385,7 +2391,8 @@ class _Resolver:
                 return e
         # 4. a named person mentioned recently
         if want in ("m", "f"):
-            for off, name, ms in reversed(self.mentions):
+            for idx in range(before - 1, -1, -1):
+                off, name, ms = self.mentions[idx]
                 if off >= offset:
                     continue
                 if para - self.a.doc.sentences[ms].paragraph > 2:
