@@ -178,6 +178,13 @@ _QUANT_OF = frozenset(
     four five handful number group majority minority few""".split()
 )
 _A_QUANT_OF = frozenset("handful number group majority minority few dozen".split())
+# what a short adjunct after a verb starts with ("said on Tuesday.", "said later."); not
+# "when": a complementizer starts a clause
+_ADJUNCT_STARTS = frozenset(
+    """on in at during after before last this late early yesterday today tomorrow separately
+    privately later publicly told to while earlier recently friday monday tuesday
+    wednesday thursday saturday sunday""".split()
+)
 
 
 # -- the speaker vocabulary ----------------------------------------------------------------------
@@ -1573,7 +1580,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     # 1. quotations
     q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
-    quote_raws: list[tuple[int, _Raw | None, dict[str, Any]]] = []
+    in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
+    vl = a.verb_list
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
@@ -1581,63 +1589,70 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         qa, qb = idxs[0], idxs[-1]
         sa_lo, sa_hi = a.sent_range(qa)
         sb_lo, sb_hi = a.sent_range(qb)
-        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(toks[qa].sent, sa_lo))
-        pre = [k for k in range(pre_lo, qa) if not a.in_quote[k]]
+        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(a.sents[qa], sa_lo))
+        # speech verbs are never inside a quotation: the verbs before and after the quote
+        pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
         post_hi = sb_hi
         for k in range(qb + 1, sb_hi):
-            if a.in_quote[k]:
+            if in_quote[k]:
                 post_hi = k
                 break
-        prev_quote_end_in_sent[toks[qb].sent] = qb + 1
-        post = list(range(qb + 1, post_hi))
+        prev_quote_end_in_sent[a.sents[qb]] = qb + 1
+        post = range(qb + 1, post_hi)
         if (
-            not any(a.is_word[k] for k in post)
+            True not in is_word[qb + 1 : post_hi]
             and q.text.rstrip().endswith(("?", "!"))
             and sb_hi < len(toks)
         ):
             # '"Why now?" she asked.' -- the sentence splitter ends the sentence at "?"
-            nxt = doc.sentences[toks[sb_hi].sent]
+            nxt = doc.sentences[a.sents[sb_hi]]
             if (
                 not a.caps[_first_word(a, nxt.tok_start)]
-                and nxt.paragraph == doc.sentences[toks[qb].sent].paragraph
+                and nxt.paragraph == doc.sentences[a.sents[qb]].paragraph
             ):
                 sb_hi = nxt.tok_end
-                post = [k for k in range(qb + 1, sb_hi) if not a.in_quote[k]]
-        words_pre = [k for k in pre if a.is_word[k]]
-        n_words = sum(1 for k in idxs if a.is_word[k])
+                post = [k for k in range(qb + 1, sb_hi) if not in_quote[k]]
+        # the last word before the quote (outside quotations)
+        last_pre = -1
+        for k in range(qa - 1, pre_lo - 1, -1):
+            if is_word[k] and not in_quote[k]:
+                last_pre = k
+                break
+        n_words = sum(map(is_word.__getitem__, idxs))
         upper = _starts_upper(q.text)
-        info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": not words_pre}
+        initial = last_pre < 0
+        info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": initial}
         # titles and scare quotes: 'the album "Northern Lights"', 'so-called "inspectors"'
-        if words_pre:
-            before = a.norms[words_pre[-1]]
+        if not initial:
+            before = norms[last_pre]
             if before in _TITLE_NOUNS or before.startswith("so-called"):
                 continue
         quote_span = (q.start, q.end)
         order = q.open_at
         # (a) "according to" around the quote
+        post_verbs = vl[bisect_left(vl, qb + 1) : bisect_left(vl, post[-1] + 1)] if post else []
         acc = [
             k
-            for k in pre + post
-            if k in a.verbs and a.verbs[k].entry.term == "according to" and k not in suppressed
+            for k in pre_verbs + post_verbs
+            if verbs[k].entry.term == "according to" and k not in suppressed
         ]
         if acc:
             k = acc[0]
-            np = a.np_after(a.verbs[k].j, sb_hi if k > qb else sa_hi)
+            np = a.np_after(verbs[k].j, sb_hi if k > qb else sa_hi)
             if np is not None and np.kind != "pronoun":
                 used_verbs.add(k)
                 r = _Raw(
                     "according_to",
                     order,
-                    toks[qa].sent,
+                    a.sents[qa],
                     quote_span,
-                    _verb_tuple(a, a.verbs[k]),
+                    _verb_tuple(a, verbs[k]),
                     np=np,
                     quoted=True,
                 )
                 r.span = (min(q.open_at, a.toks[k].start), max(_qend(q), toks[np.j - 1].end))
                 raws.append(r)
                 verb_raw[k] = len(raws) - 1
-                quote_raws.append((qi, r, info))
                 continue
         # (b) a frame after the quote: '"Q," X said' / '"Q," said X' (not after '"Q."')
         frame = None
@@ -1655,16 +1670,14 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             if a.norms[k] in (";",) or (a.norms[k] in ".!?" and k != post[0]):
                 break
         raw = None
-        if frame is not None and (
-            info["initial"] or not any(k in a.verbs and k not in suppressed for k in pre)
-        ):
+        if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
             raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
         # (c) a frame before the quote
         if raw is None:
             cands = [
                 k
-                for k in pre
-                if k in a.verbs and k not in suppressed and a.verbs[k].entry.term != "according to"
+                for k in pre_verbs
+                if k not in suppressed and verbs[k].entry.term != "according to"
             ]
             fresh = [k for k in cands if k not in used_verbs]
             # the verb whose clause runs on to the quote: 'He added that … because "…"'
@@ -1698,7 +1711,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 vk = _tok_at(a, raw.verb[0])
                 used_verbs.add(vk)
                 verb_raw[vk] = len(raws) - 1
-            quote_raws.append((qi, raw, info))
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
         sent = toks[qa].sent
@@ -1706,10 +1718,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
             raws.append(r)
-            quote_raws.append((qi, r, info))
         elif n_words >= 2 and not _title_case(a, idxs):
             subj = a.sentence_subject(sa_lo, qa, qa)
-            if subj is not None and not any(k in a.verbs for k in pre):
+            if subj is not None and not pre_verbs:
                 r = _Raw("partial", order, sent, quote_span, None, verbless=True, quoted=True)
                 if isinstance(subj, tuple):
                     r.pron = subj[0]
@@ -2074,52 +2085,25 @@ def _asked_sentence(a: _Analyzer, v: int) -> bool:
 
 def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
     """Nothing but punctuation or a short adjunct follows ("said on Tuesday.", "said.")."""
-    # at most 8 words matter: more than 7 is never "a short adjunct"
-    words: list[int] = []
-    for m in range(k, hi):
-        if a.is_word[m] and not a.in_quote[m]:
-            words.append(m)
-            if len(words) > 7:
-                break
-    if not words:
+    is_word, in_quote, norms = a.is_word, a.in_quote, a.norms
+    m = k
+    while m < hi and not (is_word[m] and not in_quote[m]):
+        m += 1
+    if m >= hi:
         return True
-    first = a.norms[words[0]]
-    if first in ("that", "as") or first in _COMPLEMENTIZERS:
-        return False
-    if first in (
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "last",
-        "this",
-        "late",
-        "early",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "separately",
-        "privately",
-        "later",
-        "publicly",
-        "told",
-        "to",
-        "when",
-        "while",
-        "earlier",
-        "recently",
-        "friday",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "saturday",
-        "sunday",
-    ):
-        return len(words) <= 7 and not any(a.norms[m] == "that" for m in words)
-    return False
+    first = norms[m]
+    if first not in _ADJUNCT_STARTS:
+        return False  # "that", "as", a complementizer or anything else
+    # at most 8 words matter: more than 7 is never "a short adjunct"
+    words = 0
+    for w in range(m, hi):
+        if is_word[w] and not in_quote[w]:
+            if norms[w] == "that":
+                return False
+            words += 1
+            if words > 7:
+                return False
+    return True
 
 
 def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
