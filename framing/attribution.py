@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -357,7 +358,7 @@ class _Analyzer:
         self.toks: list[Token] = doc.tokens
         toks = self.toks
         self.norms = norms = doc.norms()
-        n_toks = len(toks)
+        self.n_toks = n_toks = len(toks)
         # Per-token facts the passes ask for hundreds of thousands of times: plain lists
         # are much cheaper than a method call and an attribute chain per question.
         self.caps = caps = [text[t.start].isupper() for t in toks]
@@ -382,13 +383,21 @@ class _Analyzer:
         self.in_quote = in_quote = [False] * n_toks
         self.q_tokens: dict[int, list[int]] = {}  # quotation -> its tokens
         at = doc.token_index_at
+        quote_of = attrgetter("quote")
         for qi, q in enumerate(doc.quotes):
             lo, hi = at(q.start), at(q.end)
-            idxs = [k for k in range(lo, hi) if toks[k].quote == qi]
+            if lo >= hi:
+                continue
+            marks = list(map(quote_of, toks[lo:hi]))
+            if marks.count(qi) == hi - lo:  # the usual case: all its own
+                self.q_tokens[qi] = list(range(lo, hi))
+                in_quote[lo:hi] = [True] * (hi - lo)
+                continue
+            idxs = [k for k, m in enumerate(marks, lo) if m == qi]
             if idxs:
                 self.q_tokens[qi] = idxs
-            for k in range(lo, hi):
-                if toks[k].quote >= 0:
+            for k, m in enumerate(marks, lo):
+                if m >= 0:
                     in_quote[k] = True
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         # sentences cover the tokens in order: a token's sentence is a run of repeats
@@ -471,25 +480,32 @@ class _Analyzer:
 
     def _sentence_initial_tokens(self) -> set[int]:
         out = set()
-        for s in self.doc.sentences:
-            k = s.tok_start
+        kinds = self.kinds
+        for k, end in self.sent_bounds:
             # skip opening punctuation (quote marks, dashes, brackets)
-            while k < s.tok_end and self.toks[k].kind == "punct":
+            while k < end and kinds[k] == "punct":
                 k += 1
-            if k < s.tok_end:
+            if k < end:
                 out.add(k)
         # after a colon or an opening quote/paren the next word (in the same sentence) is
         # also "initial"; the norm index finds those marks without a scan of every token
         index = self.doc.norm_index()
+        bounds, sents = self.sent_bounds, self.sents
         for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
             for m in index.get(mark, ()):
-                if m + 1 < self.sent_bounds[self.sents[m]][1]:
+                if m + 1 < bounds[sents[m]][1]:
                     out.add(m + 1)
         return out
 
     # -- classification ---------------------------------------------------------------------
     def _acronym(self, k: int) -> bool:
-        s = self.text[self.toks[k].start : self.toks[k].end].replace(".", "")
+        t = self.toks[k]
+        text = self.text
+        # a lowercase letter or a digit in the first two characters decides it ("Trump")
+        c = text[t.start]
+        if c.islower() or c.isdigit() or (c != "." and text[t.start + 1 : t.start + 2].islower()):
+            return False
+        s = text[t.start : t.end].replace(".", "")
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
@@ -505,10 +521,12 @@ class _Analyzer:
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
-        cap_words = {self.norms[k] for k in self._capped if self.is_word[k]}
+        norms, is_word = self.norms, self.is_word
+        cap_words = {norms[k] for k in self._capped if is_word[k]}
         out = set()
+        person, demonym = self.person, self.demonym
         for w in cap_words:
-            if w in self.v.sets["person"] or w in self.v.sets["demonym"]:
+            if w in person or w in demonym:
                 continue
             forms = {w + s for s in ("n", "an", "ian", "ese", "i", "ish")}
             if w.endswith(("a", "e")):
@@ -866,21 +884,29 @@ class _Analyzer:
     def has_anonymity(self, i: int, j: int) -> bool:
         """An anonymity cue (a word or the start of a phrase) at a token in ``i``..``j``."""
         cues = self._anonymity_cues
-        n = bisect_left(cues, max(i, 0))
-        return n < len(cues) and cues[n] < min(j, len(self.norms))
+        n = bisect_left(cues, i if i > 0 else 0)
+        return n < len(cues) and cues[n] < j and cues[n] < self.n_toks
 
     def _find_anonymity_cues(self) -> list[int]:
         """Sorted token positions where an anonymity word or phrase starts."""
         norms, v = self.norms, self.v
         index = self.doc.norm_index()
         words = v.sets["anonymity"]
-        firsts = {p[0] for p in v.phrases.get("anonymity", ())}
-        out = [
-            k
-            for norm in (words | firsts) & index.keys()
-            for k in index[norm]
-            if norm in words or v.phrase_at("anonymity", norms, k)
-        ]
+        out = [k for norm in words & index.keys() for k in index[norm]]
+        # phrases ("on condition of anonymity"): a cheap look at the second word first
+        firsts = v.firsts["anonymity"]
+        n = len(norms)
+        for norm in firsts.keys() & index.keys():
+            if norm in words:
+                continue
+            phrases = firsts[norm]
+            seconds = {p[1] for p in phrases}
+            for k in index[norm]:
+                if k + 1 < n and norms[k + 1] in seconds:
+                    for p in phrases:
+                        if tuple(norms[k : k + len(p)]) == p:
+                            out.append(k)
+                            break
         return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
@@ -1237,6 +1263,7 @@ class _NameIndex:
         self._collect()
         self.canonical: dict[tuple[str, ...], str] = {}
         self._link()
+        self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
         self._register_offices()
 
@@ -1413,6 +1440,13 @@ class _NameIndex:
         return first
 
     def name_of(self, i: int, j: int) -> str:
+        # asked again and again for the same runs once the canonical names are final
+        name = self._names.get((i, j))
+        if name is None:
+            name = self._names[i, j] = self._name_of(i, j)
+        return name
+
+    def _name_of(self, i: int, j: int) -> str:
         a = self.a
         key = tuple(a.bases[i:j])
         if key in self.canonical:
@@ -1435,30 +1469,34 @@ class _NameIndex:
         """Offices the text gives a named person: "Premier Lusine Ardani", "Oskar Brel,
         Dastrava's foreign minister"."""
         a = self.a
+        sents, caps, is_word, bases, norms = a.sents, a.caps, a.is_word, a.bases, a.norms
+        office, bounds = a.office, a.sent_bounds
         for i, j in self.runs:
-            name = self.name_of(i, j)
             heads: list[str] = []
+            si = sents[i]
             k = i - 1
-            while k >= 0 and a.sents[k] == a.sents[i] and a.caps[k] and a.is_word[k]:
-                if a.bases[k] in a.v.sets["office"]:
-                    heads.append(a.bases[k])
+            while k >= 0 and caps[k] and is_word[k] and sents[k] == si:
+                if bases[k] in office:
+                    heads.append(bases[k])
                     break
                 k -= 1
-            lo, hi = a.sent_range(i)
-            if j < hi and a.norms[j] == ",":
+            lo, hi = bounds[si]
+            if j < hi and norms[j] == ",":
                 np = a.parse_np(j + 1, hi, whole=False)
                 if np is not None and np.kind == "office":
-                    heads.append(a.bases[np.head])
-                if np is not None and np.kind in ("office", "person"):
-                    self._described.add(name)
-                elif j + 1 < hi and a.toks[j + 1].kind == "num":
-                    self._described.add(name)  # "Jane Doe, 45,"
-            if i - 2 >= lo and a.norms[i - 1] == ",":
+                    heads.append(bases[np.head])
+                if (np is not None and np.kind in ("office", "person")) or (
+                    j + 1 < hi and a.kinds[j + 1] == "num"  # "Jane Doe, 45,"
+                ):
+                    self._described.add(self.name_of(i, j))
+            if i - 2 >= lo and norms[i - 1] == ",":
                 np = a.np_ending_at(i - 2, lo)
                 if np is not None and np.kind == "office":
-                    heads.append(a.bases[np.head])
-            for h in heads:
-                self._offices.setdefault(h, set()).add(name)
+                    heads.append(bases[np.head])
+            if heads:
+                name = self.name_of(i, j)
+                for h in heads:
+                    self._offices.setdefault(h, set()).add(name)
 
     def office_holder(self, np: _NP) -> str | None:
         """The named holder of a definite office NP ("the Premier"), if the text names one."""
