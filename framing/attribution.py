@@ -179,6 +179,8 @@ _QUANT_OF = frozenset(
     four five handful number group majority minority few""".split()
 )
 _A_QUANT_OF = frozenset("handful number group majority minority few dozen".split())
+# the first words ``_skip_quantifier`` acts on
+_QUANT_START = frozenset({"more", "fewer", "less", "at", "a"}) | _APPROX | _QUANT_OF
 # what a short adjunct after a verb starts with ("said on Tuesday.", "said later."); not
 # "when": a complementizer starts a clause
 _ADJUNCT_STARTS = frozenset(
@@ -716,7 +718,8 @@ class _Analyzer:
         prepositional phrase); otherwise the NP starts at ``i`` and may stop early.
         """
         norms, caps = self.norms, self.caps
-        i = self._skip_quantifier(i, j)
+        if i < j and norms[i] in _QUANT_START:
+            i = self._skip_quantifier(i, j)
         while i < j:
             n = norms[i]
             if (
@@ -727,7 +730,8 @@ class _Analyzer:
                 i += 1
             else:
                 break
-        i = self._skip_quantifier(i, j)
+        if i < j and norms[i] in _QUANT_START:
+            i = self._skip_quantifier(i, j)
         if i >= j or (whole and j - i > 18):
             return None
         n = norms[i]
@@ -1146,13 +1150,11 @@ class _Analyzer:
                 norms[k] in _OBJ_PRON
                 or norms[k] in _DETS
                 or self.caps[k]
-                or any(
-                    self.bases[k] in self.v.sets[c] for c in ("person", "office", "organization")
-                )
+                or self.bases[k] in self.addressees
             )
         ):
             m = k
-            while m < hi and m - k <= 5 and self.toks[m].kind == "word" and not self.in_quote[m]:
+            while m < hi and m - k <= 5 and self.kinds[m] == "word" and not self.in_quote[m]:
                 if norms[m] in ("that", ":") or (norms[m] == "to" and m > k):
                     break
                 m += 1
@@ -1176,7 +1178,8 @@ class _Analyzer:
         if lemma not in _AS_VERBS and lemma != "nominal":
             # "said on Monday that …", "said in a statement that …": skip the adjunct
             m = start
-            while m < hi and m - start <= 6 and self.toks[m].kind == "word":
+            kinds = self.kinds
+            while m < hi and m - start <= 6 and kinds[m] == "word":
                 if norms[m] == "that":
                     if (
                         m == start
@@ -1192,12 +1195,12 @@ class _Analyzer:
         if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
             start += 1
         e = start
+        in_quote, kinds, verbs = self.in_quote, self.kinds, self.verbs
         while e < hi:
-            n = norms[e]
-            t = self.toks[e]
-            if self.in_quote[e]:
+            if in_quote[e]:
                 break
-            if t.kind == "punct":
+            n = norms[e]
+            if kinds[e] == "punct":
                 if n in (";", ":", "(", ")", "\u2014", "\u2013", "--") or n in ".!?":
                     break
                 if n == "-" and e + 1 < hi and norms[e + 1] == "-":
@@ -1210,13 +1213,11 @@ class _Analyzer:
                     break
             elif n in ("and", "but") and e + 1 < hi and e > start:
                 nx = norms[e + 1]
-                if e + 1 in self.verbs or (
-                    e + 2 < hi and e + 2 in self.verbs and self._adverb(e + 1)
-                ):
+                if e + 1 in verbs or (e + 2 < hi and e + 2 in verbs and self._adverb(e + 1)):
                     break
                 if nx in _SUBJ_PRON or (self.caps[e + 1] and self.poss[e + 1]):
                     break
-                if self.caps[e + 1] and e + 2 < hi and (e + 2 in self.verbs or e + 3 in self.verbs):
+                if self.caps[e + 1] and e + 2 < hi and (e + 2 in verbs or e + 3 in verbs):
                     break
             e += 1
         if e <= start:
@@ -1930,8 +1931,10 @@ def _set_subject(
     participle = vn.endswith("ing") and (
         prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
     )
-    earlier = [k for k in a.verbs_in_sent.get(a.toks[v].sent, ()) if k < v]
-    coordinated = prev >= lo and a.norms[prev] in ("and", "but") and bool(earlier)
+    in_sent = a.verbs_in_sent.get(a.sents[v], ())
+    # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
+    earlier = bool(in_sent) and in_sent[0] < v
+    coordinated = prev >= lo and a.norms[prev] in ("and", "but") and earlier
     if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
@@ -1952,7 +1955,7 @@ def _set_subject(
         if earlier and depth < 3:
             # the earlier verb has not been read yet: borrow its subject
             tmp = _Raw("indirect", 0, r.sent)
-            k = max(earlier)
+            k = max(k for k in in_sent if k < v)
             if _set_subject(a, tmp, k, a.sent_range(k)[0], raws, verb_raw, depth + 1):
                 r.np, r.pron, r.subject_np, r.inherit = (
                     tmp.np,
@@ -2008,10 +2011,9 @@ def _indirect_raw(
         return None
     # quotes in the sentence before the verb end the clause the subject can come from
     s_lo = lo
-    for k in range(v - 1, lo - 1, -1):
-        if a.in_quote[k]:
-            s_lo = k + 1
-            break
+    seg = a.in_quote[lo:v]
+    if True in seg:  # after the last quoted token
+        s_lo = lo + len(seg) - seg[::-1].index(True)
     if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.toks[v].sent > 0:
         s_lo = lo = a.doc.sentences[a.toks[v].sent - 1].tok_start
     r = _Raw("indirect", a.toks[v].start, a.toks[v].sent, None, _verb_tuple(a, h))
