@@ -179,6 +179,11 @@ _QUANT_OF = frozenset(
     four five handful number group majority minority few""".split()
 )
 _A_QUANT_OF = frozenset("handful number group majority minority few dozen".split())
+# what a clause-initial subject can follow
+_SUBJECT_AFTER = frozenset(
+    [",", ";", '"', "\u201c", "\u201d"]
+    + "and but while that as when because though although if then".split()
+)
 # the first words ``_skip_quantifier`` acts on
 _QUANT_START = frozenset({"more", "fewer", "less", "at", "a"}) | _APPROX | _QUANT_OF
 # what a short adjunct after a verb starts with ("said on Tuesday.", "said later."); not
@@ -429,7 +434,11 @@ class _Analyzer:
             self.verbs_in_sent.setdefault(sents[k], []).append(k)
         # norms the text also writes in lowercase (one lowercase occurrence is enough)
         lower = self._lower_words = set()
+        # a norm only ever capitalized (most names) has as many capitalized tokens as tokens
+        capped_count = Counter(map(norms.__getitem__, self._capped))
         for n, ks in index.items():
+            if len(ks) == capped_count[n]:
+                continue
             for k in ks:  # the first occurrence usually decides it
                 if not caps[k] and kinds[k] == "word":
                     lower.add(n)
@@ -1435,6 +1444,9 @@ class _NameIndex:
         bases = self.a.bases
         first: dict[tuple[str, ...], int] = {}
         for i, j in self.runs:
+            if j - i == 1:  # most runs are one word
+                first.setdefault((bases[i],), i)
+                continue
             for n in range(1, j - i + 1):
                 for s in range(i, j - n + 1):
                     first.setdefault(tuple(bases[s : s + n]), s)
@@ -2280,36 +2292,22 @@ class _Resolver:
 
     def _subject_position(self, i: int) -> bool:
         a = self.a
+        norms, sents, caps, is_word = a.norms, a.sents, a.caps, a.is_word
+        title, demonym = a.title, a.demonym
+        sent = sents[i]
         k = i - 1
         while k >= 0 and (
-            a.norms[k] in a.v.sets["title"]
-            or a.norms[k] in a.v.sets["demonym"]
-            or a.norms[k] in ("the", "a", "an")
-            or (a.caps[k] and a.is_word[k] and a.toks[k].sent == a.toks[i].sent)
+            norms[k] in title
+            or norms[k] in demonym
+            or norms[k] in ("the", "a", "an")
+            or (caps[k] and is_word[k] and sents[k] == sent)
         ):
-            if a.toks[k].sent != a.toks[i].sent:
+            if sents[k] != sent:
                 break
             k -= 1
-        if k < 0 or a.toks[k].sent != a.toks[i].sent:
+        if k < 0 or sents[k] != sent:
             return True
-        return a.norms[k] in (
-            ",",
-            ";",
-            "and",
-            "but",
-            "while",
-            "that",
-            "as",
-            "when",
-            "because",
-            "though",
-            "although",
-            "if",
-            "then",
-            '"',
-            "\u201c",
-            "\u201d",
-        )
+        return norms[k] in _SUBJECT_AFTER
 
     def entity(
         self, name: str, source_type: str, plural: bool = False, gender: str = ""
