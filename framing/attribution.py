@@ -58,6 +58,8 @@ from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
 from framing.types import Attribution, Span, Speaker, Verb
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from framing.lexicon import Hit, LexiconSet
     from framing.text import Document, Token
     from framing.types import Analysis
@@ -388,7 +390,7 @@ class _Analyzer:
         self.is_word = [k != "punct" for k in kinds]
         # quoted tokens lie inside their quotation: only those ranges need a look
         self.in_quote = in_quote = [False] * n_toks
-        self.q_tokens: dict[int, list[int]] = {}  # quotation -> its tokens
+        self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
         at = doc.token_index_at
         quote_of = attrgetter("quote")
         for qi, q in enumerate(doc.quotes):
@@ -397,7 +399,7 @@ class _Analyzer:
                 continue
             marks = list(map(quote_of, toks[lo:hi]))
             if marks.count(qi) == hi - lo:  # the usual case: all its own
-                self.q_tokens[qi] = list(range(lo, hi))
+                self.q_tokens[qi] = range(lo, hi)
                 in_quote[lo:hi] = [True] * (hi - lo)
                 continue
             idxs = [k for k, m in enumerate(marks, lo) if m == qi]
@@ -1353,7 +1355,12 @@ class _NameIndex:
         a = self.a
         last = key[-1]
         # ``key`` is the run's bases: test it directly rather than rebuild it from i, j
-        if a._is_place_key(key) or key in a.org_phrases:
+        if (
+            (len(key) == 1 and last in a.place)
+            or key in a.place_phrases
+            or key in a._countries
+            or key in a.org_phrases
+        ):
             return True
         if not a.non_person.isdisjoint(key) or last in a.organization:
             return True
@@ -1669,7 +1676,10 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             if is_word[k] and not in_quote[k]:
                 last_pre = k
                 break
-        n_words = sum(map(is_word.__getitem__, idxs))
+        if type(idxs) is range:
+            n_words = is_word[qa : qb + 1].count(True)
+        else:
+            n_words = sum(map(is_word.__getitem__, idxs))
         upper = _starts_upper(q.text)
         initial = last_pre < 0
         info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": initial}
@@ -1829,7 +1839,7 @@ def _tok_at(a: _Analyzer, offset: int) -> int:
     return k if k < len(a.toks) and a.toks[k].start == offset else -1
 
 
-def _title_case(a: _Analyzer, idxs: list[int]) -> bool:
+def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
     words = [k for k in idxs if a.is_word[k]]
     if not words or len(words) > 6:
         return False
@@ -2545,7 +2555,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
         out.append(
             Attribution(s, e, text[s:e], r.kind, r.speaker, verb, quote, r.source_type, r.anonymous)
         )
-    out.sort(key=lambda x: (x.start, x.end))
+    out.sort(key=attrgetter("start", "end"))
     return out
 
 
