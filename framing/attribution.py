@@ -437,9 +437,9 @@ class _Analyzer:
         # norms the text also writes in lowercase (one lowercase occurrence is enough)
         lower = self._lower_words = set()
         # a norm only ever capitalized (most names) has as many capitalized tokens as tokens
-        capped_count = Counter(map(norms.__getitem__, self._capped))
+        capped_count = Counter(map(norms.__getitem__, self._capped)).get
         for n, ks in index.items():
-            if len(ks) == capped_count[n]:
+            if len(ks) == capped_count(n, 0):
                 continue
             for k in ks:  # the first occurrence usually decides it
                 if not caps[k] and kinds[k] == "word":
@@ -492,18 +492,21 @@ class _Analyzer:
         return k in self.verbs
 
     def _sentence_initial_tokens(self) -> set[int]:
-        out = set()
         kinds = self.kinds
-        for k, end in self.sent_bounds:
-            # skip opening punctuation (quote marks, dashes, brackets)
-            while k < end and kinds[k] == "punct":
-                k += 1
-            if k < end:
-                out.add(k)
+        bounds = self.sent_bounds
+        # most sentences start with a word
+        out = {k for k, end in bounds if k < end and kinds[k] != "punct"}
+        for k, end in bounds:
+            if k < end and kinds[k] == "punct":
+                # skip opening punctuation (quote marks, dashes, brackets)
+                while k < end and kinds[k] == "punct":
+                    k += 1
+                if k < end:
+                    out.add(k)
         # after a colon or an opening quote/paren the next word (in the same sentence) is
         # also "initial"; the norm index finds those marks without a scan of every token
         index = self.doc.norm_index()
-        bounds, sents = self.sent_bounds, self.sents
+        sents = self.sents
         for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
             for m in index.get(mark, ()):
                 if m + 1 < bounds[sents[m]][1]:
