@@ -394,7 +394,10 @@ class _Analyzer:
         at = doc.token_index_at
         quote_of = attrgetter("quote")
         for qi, q in enumerate(doc.quotes):
-            lo, hi = at(q.start), at(q.end)
+            lo = hi = at(q.start)
+            end = q.end
+            while hi < n_toks and toks[hi].start < end:  # quotations are short: no bisection
+                hi += 1
             if lo >= hi:
                 continue
             marks = list(map(quote_of, toks[lo:hi]))
@@ -1642,6 +1645,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
+    verb_at = {toks[k].start: k for k in verbs}  # a verb token by its offset
     vl = a.verb_list
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
@@ -1772,7 +1776,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if raw is not None:
             raws.append(raw)
             if raw.verb is not None:
-                vk = _tok_at(a, raw.verb[0])
+                vk = verb_at.get(raw.verb[0])
+                if vk is None:
+                    vk = _tok_at(a, raw.verb[0])
                 used_verbs.add(vk)
                 verb_raw[vk] = len(raws) - 1
             continue
