@@ -211,7 +211,7 @@ def tokenize_norms(phrase: str) -> tuple[str, ...]:
     """Normalised tokens of a phrase, exactly as the ``Document`` tokenizer makes them."""
     if phrase.isalpha() and phrase.isascii():  # most headwords: one plain word
         return (phrase.lower(),)
-    return tuple(m.group().lower().translate(_NORM_TABLE) for m in _TOKEN_RE.finditer(phrase))
+    return tuple(tok.lower().translate(_NORM_TABLE) for _, tok in _TOKEN_RE.findall(phrase))
 
 
 # -- entries and lexicons --------------------------------------------------------------

@@ -15,6 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate, compress, islice, repeat
+from operator import add, itemgetter, ne, sub
 
 from framing.types import Ignored, Quote, Span
 
@@ -34,14 +36,25 @@ ABBREVIATIONS = frozenset(
 )
 
 # Words keep internal hyphens and apostrophes ("much-ballyhooed", "didn't", "Trump's").
-# (A word is a letter or digit, then word characters, with single joiners between them.)
+# Words keep internal hyphens and apostrophes ("much-ballyhooed", "didn't", "Trump's"): a
+# letter or digit, then word characters, with single joiners between them.  Group 1 is the
+# white space (or "_") skipped before the token, group 2 the token: their lengths give the
+# offsets without a match object per token.  A token starting with a decimal digit is a
+# number, with another letter or digit a word (abbreviations like "U.S." included), else a
+# punctuation mark (``_token_kind``).
 _TOKEN_RE = re.compile(
-    r"((?:[^\W\d_]\.){2,})"  # abbreviations with inner periods: "U.S.", "e.g."
-    r"|(\d+(?:[.,:]\d+)*%?)"
-    r"|([^\W_]\w*(?:[-\u2010\u2011'\u2019][^\W_]\w*)*)"
-    r"|([^\w\s])"
+    r"([\s_]*)("
+    r"(?:[^\W\d_]\.){2,}"  # abbreviations with inner periods: "U.S.", "e.g."
+    r"|\d+(?:[.,:]\d+)*%?"
+    r"|[^\W_]\w*(?:[-\u2010\u2011'\u2019][^\W_]\w*)*"
+    r"|[^\w\s])"
 )
-_KINDS = (None, "word", "num", "word", "punct")  # by the group that matched
+
+
+def _token_kind(first: str) -> str:
+    return "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+
+
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 _NORM_TABLE_CHARS = "\u2019\u2018\u2010\u2011"
 _MAYBE_BREAK_RE = re.compile(r"[.?!][\"'\u201d\u2019)\]]*\s")
@@ -83,12 +96,14 @@ class Token:
 
     __slots__ = ("start", "end", "norm", "sent", "quote", "kind")
 
-    def __init__(self, start: int, end: int, norm: str, sent: int, kind: str) -> None:
+    def __init__(
+        self, start: int, end: int, norm: str, sent: int, kind: str, quote: int = -1
+    ) -> None:
         self.start = start
         self.end = end
         self.norm = norm
         self.sent = sent
-        self.quote = -1
+        self.quote = quote
         self.kind = kind
 
     @property
@@ -271,9 +286,12 @@ class Document:
         self._split_paragraphs()
         self._find_quotes()
         self._split_sentences_and_tokens()
-        self.words = sum(1 for t in self.tokens if t.kind != "punct")
+        kinds = self.token_kinds
+        self.words = len(kinds) - kinds.count("punct")
         #: words inside quotation marks (the quoted voice); ``words - quoted_words`` is the author's
-        self.quoted_words = sum(1 for t in self.tokens if t.quote >= 0 and t.kind != "punct")
+        self.quoted_words = sum(
+            map(ne, compress(kinds, map(ne, self.token_quotes, repeat(-1))), repeat("punct"))
+        )
 
     # -- paragraphs -------------------------------------------------------------------
     def _lines(self) -> list[tuple[int, int]]:
@@ -439,43 +457,49 @@ class Document:
                 if c in low:
                     low = low.replace(c, _NORM_TABLE[ord(c)])
         sentences: list[Sentence] = []
-        tokens: list[Token] = []
-        finditer = _TOKEN_RE.finditer
-        kinds = _KINDS
+        findall = _TOKEN_RE.findall
+        toks: list[str] = []
+        ends: list[int] = []
+        sents: list[int] = []
         for k, para in enumerate(self.paragraphs):
             heading = para.heading
             for s, e in self._sentence_spans(para):
                 si = len(sentences)
-                t0 = len(tokens)
-                if low is not None:
-                    tokens += [
-                        Token(a, b, low[a:b], si, kinds[m.lastindex])
-                        for m in finditer(text, s, e)
-                        for a, b in (m.span(),)
-                    ]
-                else:
-                    tokens += [
-                        Token(
-                            *m.span(),
-                            m.group().lower().translate(_NORM_TABLE),
-                            si,
-                            kinds[m.lastindex],
-                        )
-                        for m in finditer(text, s, e)
-                    ]
-                sentences.append(Sentence(s, e, k, heading, t0, len(tokens)))
-        starts = [t.start for t in tokens]
-        # Mark the tokens inside each quote (found by bisection: quotes are few).
-        for qi, q in enumerate(self.quotes):
-            for t in tokens[bisect_left(starts, q.start) : bisect_left(starts, q.end)]:
-                if t.quote < 0:
-                    t.quote = qi
+                t0 = len(toks)
+                found = findall(text, s, e)
+                if found:
+                    g, t = zip(*found)
+                    toks += t
+                    # each token ends where the white space and tokens before it end
+                    ends += islice(
+                        accumulate(map(add, map(len, g), map(len, t)), initial=s), 1, None
+                    )
+                    sents += repeat(si, len(t))
+                sentences.append(Sentence(s, e, k, heading, t0, len(toks)))
+        starts = list(map(sub, ends, map(len, toks)))
+        if low is not None:
+            norms = list(map(low.__getitem__, map(slice, starts, ends)))
+        else:
+            norms = [t.lower().translate(_NORM_TABLE) for t in toks]
+        firsts = list(map(itemgetter(0), toks))
+        kind_of = {c: _token_kind(c) for c in set(firsts)}
+        kinds = list(map(kind_of.__getitem__, firsts))
+        # The quotation each token is in (found by bisection: quotes are few); a token in
+        # nested quotations belongs to the outer one.
+        quotes = [-1] * len(toks)
+        for qi in range(len(self.quotes) - 1, -1, -1):
+            q = self.quotes[qi]
+            lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
+            quotes[lo:hi] = repeat(qi, hi - lo)
         self.sentences = tuple(sentences)
-        self.tokens = tokens
+        self.tokens = list(map(Token, starts, ends, norms, sents, kinds, quotes))
+        #: per-token lists, parallel to ``tokens`` (for loops that want plain lists)
+        self.token_starts, self.token_ends, self.token_sents = starts, ends, sents
+        self.token_kinds, self.token_quotes = kinds, quotes
         self._starts = starts
         self._norm_index: dict[str, list[int]] | None = None
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
-        self._norms: list[str] | None = None
+        self._norms: list[str] = norms
 
     def norm_index(self) -> dict[str, list[int]]:
         """Token positions by normalised form (built once; lexicon matching uses it)."""
@@ -492,8 +516,6 @@ class Document:
 
     def norms(self) -> list[str]:
         """Normalised form of every token, in order (built once)."""
-        if self._norms is None:
-            self._norms = [t.norm for t in self.tokens]
         return self._norms
 
     def token_index_at(self, offset: int) -> int:
