@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -415,8 +416,9 @@ class Lexicon:
         # Only positions whose token starts some entry are examined: cost grows with the
         # number of candidate tokens, not with the size of the lexicon or the text.
         keys = index.keys() & doc_index.keys()
-        positions = sorted(p for k in keys for p in doc_index[k])
+        positions = sorted(chain.from_iterable(map(doc_index.__getitem__, keys)))
         norms = doc.norms()
+        sents = doc.token_sents
         n = len(tokens)
         hits: list[Hit] = []
         append = hits.append
@@ -427,10 +429,10 @@ class Lexicon:
             multi, seconds, single = index[norms[i]]
             match = None
             if seconds and i + 1 < n and norms[i + 1] in seconds:
-                sent = tokens[i].sent
+                sent = sents[i]
                 for length, seqs in multi:
                     j = i + length
-                    if j > n or tokens[j - 1].sent != sent:
+                    if j > n or sents[j - 1] != sent:
                         continue
                     entries = seqs.get(tuple(norms[i:j]))
                     if entries:
