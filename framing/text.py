@@ -182,9 +182,9 @@ _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
 _PUNKT_REALIGN = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _HARD_END_RE = re.compile(f"[.?!](?:[;*:@(\\[{{?!]|[{_CLOSERS}]+(?!\\s|$))")
 _NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
-# (A candidate's word starts a white-space run: the look-behind spares the regex engine
-# retrying every position inside a word.)
-_CANDIDATE_RE = re.compile(f"(?<!\\S)(\\S+?)([.?!])([{_CLOSERS}]*)(?=\\s+(\\S)|$)")
+# A candidate break: ``. ? !`` and closing marks before white space (or the end); the word
+# before it runs back to the previous white space (``simple_split``).
+_CANDIDATE_RE = re.compile(f"([.?!])([{_CLOSERS}]*)(?=\\s+(\\S)|$)")
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
 _NEXT_TOKEN_RE = re.compile(r"\S+")
@@ -205,23 +205,33 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
         return None
     spans = []
     start = 0
+    rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk
     for m in _CANDIDATE_RE.finditer(chunk):
-        if m.group(4) is None:
+        if m.group(3) is None:
             continue  # at the end of the paragraph: nothing to split
-        word, closers = m.group(1), m.group(3)
+        mark_at = m.start()
+        if rare_space:
+            k = mark_at
+            while k and not chunk[k - 1].isspace():
+                k -= 1
+        else:
+            k = max(chunk.rfind(" ", 0, mark_at), chunk.rfind("\n", 0, mark_at)) + 1
+        if k == mark_at:
+            continue  # a mark opening its white-space run ("... . Next") is no candidate
+        word, closers = chunk[k:mark_at], m.group(2)
         core = word.lstrip(_OPENERS)  # '"done."': Punkt reads the opening mark apart
         if _PLAIN_WORD_RE.fullmatch(core) is None:
             return None
-        nxt = _NEXT_TOKEN_RE.match(chunk, m.start(4)).group()
+        nxt = _NEXT_TOKEN_RE.match(chunk, m.start(3)).group()
         rest = nxt.lstrip(_CLOSERS)
         if len(rest) < len(nxt) and (not rest or rest.startswith("--")):
             return None  # Punkt would realign a lone closing mark: let it
         lower = core.lower()
         if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
             return None
-        if _plain_break(lower, m.group(2)):
+        if _plain_break(lower, m.group(1)):
             spans.append((start, m.end()))
-            start = m.start(4)
+            start = m.start(3)
         elif closers or len(word) == 1:
             return None  # an initial, or an abbreviation before a quote: Punkt decides
         else:
