@@ -281,6 +281,14 @@ class Document:
     ----------
     text : str
         The text as decoded; it is stored as given and never modified.
+
+    Attributes
+    ----------
+    tokens : list[Token]
+        Every token in reading order (``Token.start``/``.end`` index ``text``).
+    token_starts, token_ends, token_sents, token_kinds, token_quotes : list
+        The same tokens as plain parallel lists (offsets, sentence index, kind, quote index
+        or -1), for loops over many tokens; ``norms()`` gives their normalised forms.
     """
 
     def __init__(self, text: str) -> None:
