@@ -377,3 +377,56 @@ def test_simple_split_agrees_with_punkt_on_the_corpus():
 def test_paragraphs_in_mixed_layouts(text, expected):
     d = Document(text)
     assert [text[p.start : p.end] for p in d.paragraphs] == expected
+
+
+TOKEN_PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "e.g.",
+        "3.5%",
+        "don't",
+        "Trump\u2019s",
+        "much-ballyhooed",
+        "\u0130stanbul",
+        "__x",
+        '"',
+        "\u201c",
+        "\u201d",
+        "'",
+        " ",
+        "\n",
+        "\t",
+        ".",
+        "?",
+        "!",
+        "--",
+        "\u00b2",
+        "Dr.",
+        "May",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(TOKEN_PIECES, max_size=50).map("".join)))
+def test_token_lists_mirror_the_tokens_and_tokens_sit_in_their_sentence(text):
+    d = Document(text)
+    toks = d.tokens
+    assert d.token_starts == [t.start for t in toks]
+    assert d.token_ends == [t.end for t in toks]
+    assert d.token_sents == [t.sent for t in toks]
+    assert d.token_kinds == [t.kind for t in toks]
+    assert d.token_quotes == [t.quote for t in toks]
+    assert d.norms() == [t.norm for t in toks]
+    for t in toks:
+        piece = text[t.start : t.end]
+        assert piece and not piece.isspace() and len(piece) == len(piece.strip())
+        s = d.sentences[t.sent]
+        assert s.start <= t.start and t.end <= s.end
+        assert t.kind == (
+            "num" if piece[0].isdecimal() else "word" if piece[0].isalnum() else "punct"
+        )
+        if t.quote >= 0:
+            q = d.quotes[t.quote]
+            assert q.start <= t.start < q.end
+    assert d.words == sum(t.kind != "punct" for t in toks)
