@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from framing.text import _NORM_TABLE, _TOKEN_RE
 
 if TYPE_CHECKING:
-    from framing.text import Document, Token
+    from framing.text import Document
 
 COLUMNS = (
     "term",
@@ -72,48 +72,54 @@ class Rule:
     words: frozenset[str] = frozenset()
     classes: tuple[str, ...] = ()
 
-    def _token_ok(self, doc: Document, t: Token) -> bool:
-        if t.norm in self.words:
+    def _token_ok(self, doc: Document, k: int) -> bool:
+        norm = doc.norms()[k]
+        if norm in self.words:
             return True
+        kind = doc.token_kinds[k]
         for c in self.classes:
-            if c == "@NUM" and (t.kind == "num" or t.norm in _NUMBER_WORDS):
+            if c == "@NUM" and (kind == "num" or norm in _NUMBER_WORDS):
                 return True
-            if c == "@NEG" and (t.norm in WORD_CLASSES["@NEG"] or t.norm.endswith("n't")):
+            if c == "@NEG" and (norm in WORD_CLASSES["@NEG"] or norm.endswith("n't")):
                 return True
-            if c == "@PUNCT" and t.kind == "punct":
+            if c == "@PUNCT" and kind == "punct":
                 return True
-            if c == "@CAP" and doc.text[t.start].isupper():
+            if c == "@CAP" and doc.text[doc.token_starts[k]].isupper():
                 return True
-            if c == "@POSS" and t.norm.endswith("'s"):
+            if c == "@POSS" and norm.endswith("'s"):
                 return True
         return False
 
     def holds(self, doc: Document, i: int, j: int) -> bool:
         """Whether the rule holds for a match of tokens ``i`` to ``j`` (exclusive)."""
-        tokens = doc.tokens
         name = self.name
         if name == "lower":
-            ok = doc.text[tokens[i].start : tokens[j - 1].end].islower()
+            ok = doc.text[doc.token_starts[i] : doc.token_ends[j - 1]].islower()
             return ok != self.negated
         if name == "quote":
-            return tokens[i].in_quote != self.negated
+            return (doc.token_quotes[i] >= 0) != self.negated
         if name == "form":
-            return (_form_of(tokens[i].norm) in self.words) != self.negated
-        sent = doc.sentences[tokens[i].sent]
+            return (_form_of(doc.norms()[i]) in self.words) != self.negated
+        sent = doc.sentences[doc.token_sents[i]]
         lo, hi = sent.tok_start, sent.tok_end
+        # the window as token ranges [a, b) before and after the match
         if name == "next":
-            window = range(j, min(j + 1, hi))
+            windows = ((j, min(j + 1, hi)),)
         elif name == "prev":
-            window = range(max(i - 1, lo), i)
+            windows = ((max(i - 1, lo), i),)
         elif name == "after":
-            window = range(j, min(j + 3, hi))
+            windows = ((j, min(j + 3, hi)),)
         elif name == "before":
-            window = range(max(i - 3, lo), i)
+            windows = ((max(i - 3, lo), i),)
         elif name == "near":
-            window = [*range(max(i - 5, lo), i), *range(j, min(j + 5, hi))]
+            windows = ((max(i - 5, lo), i), (j, min(j + 5, hi)))
         else:  # sentence
-            window = [*range(lo, i), *range(j, hi)]
-        found = any(self._token_ok(doc, tokens[k]) for k in window)
+            windows = ((lo, i), (j, hi))
+        if self.classes:
+            found = any(self._token_ok(doc, k) for a, b in windows for k in range(a, b))
+        else:  # words only: one set test per window
+            norms = doc.norms()
+            found = any(not self.words.isdisjoint(norms[a:b]) for a, b in windows if a < b)
         return found != self.negated
 
 
