@@ -50,8 +50,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, ne
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -369,8 +369,11 @@ class _Analyzer:
         self.norms = norms = doc.norms()
         self.n_toks = n_toks = len(toks)
         # Per-token facts the passes ask for hundreds of thousands of times: plain lists
-        # are much cheaper than a method call and an attribute chain per question.
-        self.caps = caps = [text[t.start].isupper() for t in toks]
+        # are much cheaper than a method call and an attribute chain per question.  The
+        # Document keeps offsets, sentences, kinds and quotations as parallel lists already.
+        self.starts = starts = doc.token_starts
+        self.ends = ends = doc.token_ends
+        self.caps = caps = list(map(str.isupper, map(text.__getitem__, starts)))
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = bases = list(norms)
         self.poss = poss = [False] * n_toks  # see ``possessive``
@@ -384,44 +387,30 @@ class _Analyzer:
         # plural possessive: "officials'" is a word then an apostrophe token
         for k in index.get("'", ()):
             p = k - 1
-            if p >= 0 and norms[p].endswith("s") and toks[k].start == toks[p].end:
+            if p >= 0 and norms[p].endswith("s") and starts[k] == ends[p]:
                 poss[p] = True
-        self.kinds = kinds = [t.kind for t in toks]
-        self.is_word = [k != "punct" for k in kinds]
+        self.kinds = kinds = doc.token_kinds
+        self.is_word = list(map(ne, kinds, repeat("punct")))
         # quoted tokens lie inside their quotation: only those ranges need a look
-        self.in_quote = in_quote = [False] * n_toks
+        tq = doc.token_quotes
+        self.in_quote = in_quote = list(map(ne, tq, repeat(-1)))
         self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
-        at = doc.token_index_at
-        quote_of = attrgetter("quote")
         for qi, q in enumerate(doc.quotes):
-            lo = hi = at(q.start)
+            lo = hi = bisect_left(starts, q.start)
             end = q.end
-            while hi < n_toks and toks[hi].start < end:  # quotations are short: no bisection
+            while hi < n_toks and starts[hi] < end:  # quotations are short: no bisection
                 hi += 1
             if lo >= hi:
                 continue
-            marks = list(map(quote_of, toks[lo:hi]))
+            marks = tq[lo:hi]
             if marks.count(qi) == hi - lo:  # the usual case: all its own
                 self.q_tokens[qi] = range(lo, hi)
-                in_quote[lo:hi] = [True] * (hi - lo)
                 continue
             idxs = [k for k, m in enumerate(marks, lo) if m == qi]
             if idxs:
                 self.q_tokens[qi] = idxs
-            for k, m in enumerate(marks, lo):
-                if m >= 0:
-                    in_quote[k] = True
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
-        # sentences cover the tokens in order: a token's sentence is a run of repeats
-        sents: list[int] = []
-        for si, (a, b) in enumerate(self.sent_bounds):
-            if a != len(sents):
-                sents = [t.sent for t in toks]
-                break
-            sents += [si] * (b - a)
-        if len(sents) != n_toks:
-            sents = [t.sent for t in toks]
-        self.sents = sents
+        self.sents = sents = doc.token_sents
         # candidate first tokens of a name run: capitalized words outside quotations
         self._capped = list(compress(range(n_toks), caps))
         self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
@@ -518,13 +507,13 @@ class _Analyzer:
 
     # -- classification ---------------------------------------------------------------------
     def _acronym(self, k: int) -> bool:
-        t = self.toks[k]
+        ts = self.starts[k]
         text = self.text
         # a lowercase letter or a digit in the first two characters decides it ("Trump")
-        c = text[t.start]
-        if c.islower() or c.isdigit() or (c != "." and text[t.start + 1 : t.start + 2].islower()):
+        c = text[ts]
+        if c.islower() or c.isdigit() or (c != "." and text[ts + 1 : ts + 2].islower()):
             return False
-        s = text[t.start : t.end].replace(".", "")
+        s = text[ts : self.ends[k]].replace(".", "")
         return len(s) >= 2 and s.isalpha() and s.isupper()
 
     def _is_place_run(self, i: int, j: int) -> bool:
@@ -694,7 +683,8 @@ class _Analyzer:
     # -- noun phrases ending before a verb ----------------------------------------------------
     def clause_start(self, e: int, lo: int) -> int:
         """First token of the clause that ends at token ``e`` (scanning back to ``lo``)."""
-        norms, kinds, toks, in_quote = self.norms, self.kinds, self.toks, self.in_quote
+        norms, kinds, in_quote = self.norms, self.kinds, self.in_quote
+        starts, ends = self.starts, self.ends
         verbs, verb_end = self.verbs, self.verb_end
         k = e
         while k > lo:
@@ -706,13 +696,11 @@ class _Analyzer:
                 if not (p > 0 and self.poss[p - 1]):
                     break  # a closing single quote, not "officials'"
             elif n == ".":
-                if not (p > 0 and toks[p - 1].end == toks[p].start):
+                if not (p > 0 and ends[p - 1] == starts[p]):
                     break
             elif kinds[p] == "punct" and n != "&":
                 # only a hyphen glued to both neighbours ("Trump-appointed") continues
-                if not (
-                    n == "-" and toks[p].start == toks[p - 1].end and toks[p].end == toks[k].start
-                ):
+                if not (n == "-" and starts[p] == ends[p - 1] and ends[p] == starts[k]):
                     break
             if p in verbs or (p in verb_end and verb_end[p] != p):
                 break
@@ -764,8 +752,8 @@ class _Analyzer:
                     return np
             return None
         # the head run: up to the first post-modifier
-        toks, kinds, bases, poss = self.toks, self.kinds, self.bases, self.poss
-        verbs = self.verbs
+        kinds, bases, poss = self.kinds, self.bases, self.poss
+        starts, ends, verbs = self.starts, self.ends, self.verbs
         p = i
         while p < j:
             n = norms[p]
@@ -793,7 +781,7 @@ class _Analyzer:
                 break
             if kinds[p] == "punct" and n not in ("'", "&", "-"):
                 # an abbreviation's period: "Lt. Gen."
-                if not (n == "." and toks[p].start == toks[p - 1].end and len(norms[p - 1]) <= 4):
+                if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
                     break
             if n == "'" and not poss[p - 1]:
                 break
@@ -1006,7 +994,7 @@ class _Analyzer:
                 return np, -1, flags
             # "a senior official who spoke on condition of anonymity told …"
             for w in range(k - 1, max(lo, k - 14) - 1, -1):
-                if self.in_quote[w] or self.toks[w].kind == "punct":
+                if self.in_quote[w] or self.kinds[w] == "punct":
                     break
                 if self.norms[w] == "who":
                     ant = self._antecedent(w, lo)
@@ -1055,7 +1043,7 @@ class _Analyzer:
         if not self._appositive_like(app[0], app[1]):
             return None
         np = self.np_ending_at(k - 1, lo)
-        if np is None and not any(self.toks[m].kind == "num" for m in range(app[0], app[1])):
+        if np is None and not any(self.kinds[m] == "num" for m in range(app[0], app[1])):
             # "The regime's mouthpiece, the Dastrava National News Agency, touted": the
             # appositive names the speaker when the noun before it is not a speaker noun
             inner = self.parse_np(app[0], app[1], whole=True)
@@ -1069,7 +1057,7 @@ class _Analyzer:
             if (
                 k2 > lo
                 and self.norms[k2] == ","
-                and any(self.toks[m].kind == "num" for m in range(k2 + 1, k))
+                and any(self.kinds[m] == "num" for m in range(k2 + 1, k))
             ):
                 np = self.np_ending_at(k2 - 1, lo)
         if np is None:
@@ -1144,7 +1132,7 @@ class _Analyzer:
         token ``before``; a pronoun is returned as a 1-tuple of its token index."""
         starts = [lo] + [k + 1 for k in range(lo, before) if self.norms[k] == ","]
         for s in starts:
-            while s < before and (self.toks[s].kind == "punct" or self.in_quote[s]):
+            while s < before and (self.kinds[s] == "punct" or self.in_quote[s]):
                 s += 1
             if s >= before:
                 continue
@@ -1247,7 +1235,7 @@ class _Analyzer:
         comma; else 0."""
         n = self.norms
         if comma + 1 >= hi or n[comma + 1] not in ("a", "an", "the", "who", "which", "whose"):
-            if not (comma + 1 < hi and self.toks[comma + 1].kind == "num"):
+            if not (comma + 1 < hi and self.kinds[comma + 1] == "num"):
                 return 0
         for m in range(comma + 1, min(comma + 14, hi)):
             if self.in_quote[m] or n[m] in (";", ":", ".", "(", ")"):
@@ -1264,7 +1252,7 @@ class _Analyzer:
         return 0
 
     def tok_span(self, i: int, j: int) -> tuple[int, int]:
-        return self.toks[i].start, self.toks[j - 1].end
+        return self.starts[i], self.ends[j - 1]
 
 
 # -- names -----------------------------------------------------------------------------------------
@@ -1392,7 +1380,7 @@ class _NameIndex:
         if len(key) == 1:
             w = last
             if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
-                parts = a.text[a.toks[i].start : a.toks[i].end].split("-")
+                parts = a.text[a.starts[i] : a.ends[i]].split("-")
                 if all(p[:1].isupper() for p in parts):
                     return True  # "Trump-Kim summit": a compound modifier, not a mention
             if a._acronym(i) or self.is_country(key):
@@ -1446,7 +1434,7 @@ class _NameIndex:
         if s is None:
             return " ".join(w.capitalize() for w in key)
         a = self.a
-        txt = a.text[a.toks[s].start : a.toks[s + len(key) - 1].end]
+        txt = a.text[a.starts[s] : a.ends[s + len(key) - 1]]
         if a.poss[s + len(key) - 1] and a.norms[s + len(key) - 1].endswith("'s"):
             txt = txt[:-2]
         return txt
@@ -1486,7 +1474,7 @@ class _NameIndex:
 
     def _surface(self, i: int, j: int) -> str:
         a = self.a
-        txt = a.text[a.toks[i].start : a.toks[j - 1].end]
+        txt = a.text[a.starts[i] : a.ends[j - 1]]
         if a.norms[j - 1].endswith("'s"):
             txt = txt[:-2]
         return txt
@@ -1572,7 +1560,7 @@ def _lemma(h: Hit) -> str:
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
     """Tokens between a verb and a quote make a direct frame: ``X said, "Q"`` / ``X said:``."""
     tail = list(range(v_end, q_first))
-    while tail and a.toks[tail[-1]].kind == "punct" and a.norms[tail[-1]] in ('"', "\u201c", "'"):
+    while tail and a.kinds[tail[-1]] == "punct" and a.norms[tail[-1]] in ('"', "\u201c", "'"):
         tail.pop()
     if not tail:
         return True
@@ -1620,7 +1608,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     )
     for s in (doc.sentences[i] for i in asked_sents):
         k = s.tok_start
-        while k < s.tok_end and toks[k].kind == "punct":
+        while k < s.tok_end and a.kinds[k] == "punct":
             k += 1
         if k >= s.tok_end:
             continue
@@ -1631,7 +1619,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if first not in ("asked", "pressed", "questioned", "challenged") or not a.caps[k]:
             continue  # '"Are we safe?" asked one resident.' is an inverted frame
         main = None
-        in_sent = a.verbs_in_sent.get(a.toks[k].sent, [])
+        in_sent = a.verbs_in_sent.get(a.sents[k], [])
         for v in (x for x in in_sent if x > k):
             c = a.clause_start(v, s.tok_start)
             if c > k and a.norms[c - 1] == ",":
@@ -1645,7 +1633,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
-    verb_at = {toks[k].start: k for k in verbs}  # a verb token by its offset
+    verb_at = {a.starts[k]: k for k in verbs}  # a verb token by its offset
     vl = a.verb_list
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
@@ -1718,7 +1706,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                     np=np,
                     quoted=True,
                 )
-                r.span = (min(q.open_at, a.toks[k].start), max(_qend(q), toks[np.j - 1].end))
+                r.span = (min(q.open_at, a.starts[k]), max(_qend(q), a.ends[np.j - 1]))
                 raws.append(r)
                 verb_raw[k] = len(raws) - 1
                 continue
@@ -1768,7 +1756,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 k = cands[-1]
                 prev = raws[verb_raw[k]]
                 if prev.quoted and _direct_tail(a, a.verbs[k].j, qa):
-                    raw = _Raw("continuation", order, toks[qa].sent, quote_span, None, quoted=True)
+                    raw = _Raw("continuation", order, a.sents[qa], quote_span, None, quoted=True)
                     raw.inherit = prev
                     raw.span = (q.open_at, _qend(q))
             elif frame is not None:
@@ -1783,7 +1771,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 verb_raw[vk] = len(raws) - 1
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
-        sent = toks[qa].sent
+        sent = a.sents[qa]
         if info["initial"] and upper and n_words >= 3:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
@@ -1794,10 +1782,10 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 r = _Raw("partial", order, sent, quote_span, None, verbless=True, quoted=True)
                 if isinstance(subj, tuple):
                     r.pron = subj[0]
-                    r.span = (toks[subj[0]].start, _qend(q))
+                    r.span = (a.starts[subj[0]], _qend(q))
                 else:
                     r.np = subj
-                    r.span = (toks[subj.i].start, _qend(q))
+                    r.span = (a.starts[subj.i], _qend(q))
                 raws.append(r)
 
     # 2. speech verbs that frame no quotation: indirect speech and thought
@@ -1845,7 +1833,7 @@ def _qend(q) -> int:
 
 def _tok_at(a: _Analyzer, offset: int) -> int:
     k = a.doc.token_index_at(offset)
-    return k if k < len(a.toks) and a.toks[k].start == offset else -1
+    return k if k < len(a.toks) and a.starts[k] == offset else -1
 
 
 def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
@@ -1874,9 +1862,7 @@ def _frame_raw(
     kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
     if flags["negated"] and h.entry.category != "cognition":
         return None
-    r = _Raw(
-        kind, q.open_at, a.toks[info["qa"]].sent, (q.start, q.end), _verb_tuple(a, h), quoted=True
-    )
+    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
     if np is None and pron < 0:
         # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
         if not _invertible(a, v, lo):
@@ -1894,7 +1880,7 @@ def _frame_raw(
         return None
     r.np = np
     r.pron = pron
-    end = max(h.end, a.toks[np.j - 1].end if np is not None else a.toks[pron].end)
+    end = max(h.end, a.ends[np.j - 1] if np is not None else a.ends[pron])
     r.span = (q.open_at, end)
     return r
 
@@ -1931,14 +1917,14 @@ def _pre_frame_raw(
         return None
     h = a.verbs[v]
     kind = "direct" if direct else "partial"
-    r = _Raw(kind, q.open_at, a.toks[v].sent, (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    r = _Raw(kind, q.open_at, a.sents[v], (q.start, q.end), _verb_tuple(a, h), quoted=True)
     if not _set_subject(a, r, v, lo, raws, verb_raw):
         return None
-    start = a.toks[v].start
+    start = a.starts[v]
     if r.np is not None:
-        start = min(start, a.toks[r.np.i].start)
+        start = min(start, a.starts[r.np.i])
     elif r.pron >= 0:
-        start = min(start, a.toks[r.pron].start)
+        start = min(start, a.starts[r.pron])
     r.span = (start, _qend(q))
     return r
 
@@ -1979,7 +1965,7 @@ def _set_subject(
         # ", adding …", ", describing …", "… and promised": the subject of the main clause
         # the last verb before ``v`` in its sentence that already has an attribution
         # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
-        for k in reversed(a.verbs_in_sent.get(a.toks[v].sent, ())):
+        for k in reversed(a.verbs_in_sent.get(a.sents[v], ())):
             if k < v and k in verb_raw:
                 r.inherit = raws[verb_raw[k]]
                 return True
@@ -2045,9 +2031,9 @@ def _indirect_raw(
     seg = a.in_quote[lo:v]
     if True in seg:  # after the last quoted token
         s_lo = lo + len(seg) - seg[::-1].index(True)
-    if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.toks[v].sent > 0:
-        s_lo = lo = a.doc.sentences[a.toks[v].sent - 1].tok_start
-    r = _Raw("indirect", a.toks[v].start, a.toks[v].sent, None, _verb_tuple(a, h))
+    if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.sents[v] > 0:
+        s_lo = lo = a.doc.sentences[a.sents[v] - 1].tok_start
+    r = _Raw("indirect", a.starts[v], a.sents[v], None, _verb_tuple(a, h))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
         # inverted, sentence-final: "Talks collapsed, said officials."
         if v - 1 > lo and a.norms[v - 1] == "," and _invertible(a, v, lo):
@@ -2058,7 +2044,7 @@ def _indirect_raw(
                 if c is None:
                     return None
                 r.quote = c
-                r.span = (c[0], a.toks[np.j - 1].end)
+                r.span = (c[0], a.ends[np.j - 1])
                 return r
         return None
     # the reported content
@@ -2096,11 +2082,7 @@ def _indirect_raw(
             return None
     subj_np = r.np or r.subject_np
     subj_end = (
-        a.toks[subj_np.j - 1].end
-        if subj_np is not None
-        else a.toks[r.pron].end
-        if r.pron >= 0
-        else 0
+        a.ends[subj_np.j - 1] if subj_np is not None else a.ends[r.pron] if r.pron >= 0 else 0
     )
     if c is None and after < hi and a.norms[after] == ",":
         k0 = (subj_np.i if subj_np is not None else r.pron) - 1
@@ -2109,7 +2091,7 @@ def _indirect_raw(
             c = a.content(after + 1, hi, "say")
             if c is not None:
                 r.quote = a.tok_span(*c)
-                r.span = (a.toks[k0 + 1].start, r.quote[1])
+                r.span = (a.starts[k0 + 1], r.quote[1])
                 return r
     if c is None or _only_adjuncts(a, after, hi):
         # "…, a Velmoran official said." -- the content is the clause before the subject
@@ -2131,9 +2113,9 @@ def _indirect_raw(
         r.quote = a.tok_span(*c)
     starts = [h.start]
     if subj_np is not None and r.inherit is None and r.subject_np is None:
-        starts.append(a.toks[subj_np.i].start)
-    if r.pron >= 0 and a.toks[r.pron].sent == a.toks[v].sent:
-        starts.append(a.toks[r.pron].start)
+        starts.append(a.starts[subj_np.i])
+    if r.pron >= 0 and a.sents[r.pron] == a.sents[v]:
+        starts.append(a.starts[r.pron])
     ends = [h.end, r.quote[1] if r.quote else h.end]
     r.span = (min(starts), max(ends))
     return r
@@ -2141,7 +2123,7 @@ def _indirect_raw(
 
 def _first_word(a: _Analyzer, lo: int) -> int:
     k = lo
-    while k < len(a.toks) and a.toks[k].kind == "punct":
+    while k < len(a.toks) and a.kinds[k] == "punct":
         k += 1
     return k
 
@@ -2149,7 +2131,7 @@ def _first_word(a: _Analyzer, lo: int) -> int:
 def _asked_sentence(a: _Analyzer, v: int) -> bool:
     lo, hi = a.sent_range(v)
     k = lo
-    while k < hi and a.toks[k].kind == "punct":
+    while k < hi and a.kinds[k] == "punct":
         k += 1
     return k < hi and a.norms[k] in ("asked", "pressed", "questioned", "challenged", "when", "if")
 
@@ -2184,12 +2166,12 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
         if a.in_quote[k]:
             s = k + 1
             break
-    while s < comma and a.toks[s].kind == "punct":
+    while s < comma and a.kinds[s] == "punct":
         s += 1
     s = _skip_dateline(a, s, comma)
     if sum(1 for k in range(s, comma) if a.is_word[k]) < 3:
         return None
-    return a.toks[s].start, a.toks[comma - 1].end
+    return a.starts[s], a.ends[comma - 1]
 
 
 def _skip_dateline(a: _Analyzer, s: int, e: int) -> int:
@@ -2215,34 +2197,34 @@ def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
     np = a.np_after(h.j, hi)
     if np is None or np.kind == "pronoun":
         return None
-    r = _Raw("according_to", h.start, a.toks[k].sent, None, _verb_tuple(a, h), np=np)
+    r = _Raw("according_to", h.start, a.sents[k], None, _verb_tuple(a, h), np=np)
     # the content: the rest of the sentence
     words_before = [m for m in range(lo, k) if a.is_word[m]]
     if words_before:
         e = k - 1
-        while e >= lo and a.toks[e].kind == "punct":
+        while e >= lo and a.kinds[e] == "punct":
             e -= 1
         s = lo
-        while s < e and a.toks[s].kind == "punct":
+        while s < e and a.kinds[s] == "punct":
             s += 1
         tail_words = [m for m in range(np.j, hi) if a.is_word[m]]
         if tail_words:  # "The tariffs, according to X, have cost …": the whole sentence
             e2 = hi - 1
-            while e2 > s and a.toks[e2].kind == "punct":
+            while e2 > s and a.kinds[e2] == "punct":
                 e2 -= 1
             r.quote = a.tok_span(s, e2 + 1)
         else:
             r.quote = a.tok_span(s, e + 1)
     else:
         s = np.j
-        while s < hi and a.toks[s].kind == "punct":
+        while s < hi and a.kinds[s] == "punct":
             s += 1
         e = hi - 1
-        while e > s and a.toks[e].kind == "punct":
+        while e > s and a.kinds[e] == "punct":
             e -= 1
         if s <= e:
             r.quote = a.tok_span(s, e + 1)
-    spans = [h.start, a.toks[np.j - 1].end] + (list(r.quote) if r.quote else [])
+    spans = [h.start, a.ends[np.j - 1]] + (list(r.quote) if r.quote else [])
     r.span = (min(spans), max(spans))
     r.order = r.span[0]
     return r
@@ -2252,10 +2234,10 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
     p = k - 1
     while p >= 0 and a.norms[p] in _ADVERBS:
         p -= 1
-    if p < 0 or a.in_quote[p] or a.toks[p].sent != a.toks[k].sent:
+    if p < 0 or a.in_quote[p] or a.sents[p] != a.sents[k]:
         return None
     lo, hi = a.sent_range(k)
-    r = _Raw("nominal", a.toks[k].start, a.toks[k].sent, None, None)
+    r = _Raw("nominal", a.starts[k], a.sents[k], None, None)
     if a.norms[p] in _POSS_PRON:
         r.pron = p
     elif a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1]):
@@ -2287,11 +2269,11 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
             or first in _SUBJ_PRON
             or first in _DETS
             or a.caps[c[0]]
-            or a.toks[c[0]].kind == "num"
+            or a.kinds[c[0]] == "num"
         )
         if clause_like:
             r.quote = a.tok_span(*c)
-    start = a.toks[r.np.i].start if r.np is not None else a.toks[r.pron].start
+    start = a.starts[r.np.i] if r.np is not None else a.starts[r.pron]
     r.span = (start, r.quote[1] if r.quote else word.end)
     return r
 
@@ -2305,7 +2287,7 @@ class _Resolver:
         mentions = []
         for i, _j, name in a.names.person_mentions():
             if self._subject_position(i):
-                mentions.append((a.toks[i].start, name, a.toks[i].sent))
+                mentions.append((a.starts[i], name, a.sents[i]))
         self.mentions = mentions
         self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
 
@@ -2355,12 +2337,12 @@ class _Resolver:
             # "the Premier" after "Premier Lusine Ardani": the title names the person
             holder = a.names.office_holder(np)
             if holder is not None:
-                s, e = a.toks[np.i].start, a.toks[np.j - 1].end
+                s, e = a.starts[np.i], a.ends[np.j - 1]
                 ent = self.entity(holder, "named", False, np.gender)
                 return Speaker(s, e, a.text[s:e], holder), ent, "named", False
         if np.kind == "named":
             name = a.names.name_of(np.name_i, np.name_j)
-            s, e = a.toks[np.name_i].start, a.toks[np.name_j - 1].end
+            s, e = a.starts[np.name_i], a.ends[np.name_j - 1]
             if a.norms[np.name_j - 1].endswith("'s"):
                 e -= 2
             st = "named"
@@ -2371,7 +2353,7 @@ class _Resolver:
                 if a.norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
                     j = k
                     break
-            s, e = a.toks[np.i].start, a.toks[j - 1].end
+            s, e = a.starts[np.i], a.ends[j - 1]
             while e > s and not a.text[e - 1].isalnum():
                 e -= 1
             if a.text[e - 2 : e] in ("'s", "\u2019s") and a.norms[np.head].endswith("'s"):
@@ -2392,8 +2374,8 @@ class _Resolver:
         a = self.a
         p = a.norms[k].split("'")[0]
         want = _SUBJ_PRON.get(p) or _POSS_PRON.get(p)
-        offset = a.toks[k].start
-        sent = a.toks[k].sent
+        offset = a.starts[k]
+        sent = a.sents[k]
         para = a.doc.sentences[sent].paragraph
 
         def ok(e: _Entity) -> bool:
