@@ -572,14 +572,16 @@ class _Analyzer:
                 break
         gender = ""
         male, female = self.male, self.female
-        for k in range(last, i - 1, -1):  # the last gendered word decides
-            b = bases[k]
-            if b in male:
-                gender = "m"
-                break
-            if b in female:
-                gender = "f"
-                break
+        run = bases[i:j]
+        if not (male.isdisjoint(run) and female.isdisjoint(run)):  # most runs have none
+            for k in range(last, i - 1, -1):  # the last gendered word decides
+                b = bases[k]
+                if b in male:
+                    gender = "m"
+                    break
+                if b in female:
+                    gender = "f"
+                    break
         person, office, organization = self.person, self.office, self.organization
         cap_last = caps[last]
         vocab_last = lb in person or lb in office
@@ -1640,8 +1642,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if not idxs:
             continue
         qa, qb = idxs[0], idxs[-1]
-        sa_lo, sa_hi = a.sent_range(qa)
-        sb_lo, sb_hi = a.sent_range(qb)
+        sa_lo, sa_hi = a.sent_bounds[a.sents[qa]]
+        sb_lo, sb_hi = a.sent_bounds[a.sents[qb]]
         pre_lo = max(sa_lo, prev_quote_end_in_sent.get(a.sents[qa], sa_lo))
         # speech verbs are never inside a quotation: the verbs before and after the quote
         pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
@@ -1794,7 +1796,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             continue
         h = a.verbs[k]
         lemma = _lemma(h)
-        lo, hi = a.sent_range(k)
+        lo, hi = a.sent_bounds[a.sents[k]]
         # the clause before a quote in the same sentence belongs to that quote's frame
         if lemma == "according to":
             r = _according_raw(a, k, lo, hi)
@@ -1973,7 +1975,7 @@ def _set_subject(
             # the earlier verb has not been read yet: borrow its subject
             tmp = _Raw("indirect", 0, r.sent)
             k = max(k for k in in_sent if k < v)
-            if _set_subject(a, tmp, k, a.sent_range(k)[0], raws, verb_raw, depth + 1):
+            if _set_subject(a, tmp, k, a.sent_bounds[a.sents[k]][0], raws, verb_raw, depth + 1):
                 r.np, r.pron, r.subject_np, r.inherit = (
                     tmp.np,
                     tmp.pron,
@@ -1981,7 +1983,7 @@ def _set_subject(
                     tmp.inherit,
                 )
                 return True
-        s_lo = a.sent_range(v)[0]
+        s_lo = a.sent_bounds[a.sents[v]][0]
         subj = a.sentence_subject(s_lo, v, v)
         if subj is None:
             # "Speaking to reporters, Trump said …": the subject follows
@@ -1999,7 +2001,7 @@ def _set_subject(
     if flags["passive"]:
         # "was described by officials as …"
         if h.entry.term in _AS_VERBS and h.j < len(a.toks) and a.norms[h.j] == "by":
-            np2 = a.np_after(h.j + 1, a.sent_range(v)[1])
+            np2 = a.np_after(h.j + 1, a.sent_bounds[a.sents[v]][1])
             if np2 is not None and np2.kind != "pronoun":
                 r.np = np2
                 return True
@@ -2129,7 +2131,7 @@ def _first_word(a: _Analyzer, lo: int) -> int:
 
 
 def _asked_sentence(a: _Analyzer, v: int) -> bool:
-    lo, hi = a.sent_range(v)
+    lo, hi = a.sent_bounds[a.sents[v]]
     k = lo
     while k < hi and a.kinds[k] == "punct":
         k += 1
@@ -2236,7 +2238,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         p -= 1
     if p < 0 or a.in_quote[p] or a.sents[p] != a.sents[k]:
         return None
-    lo, hi = a.sent_range(k)
+    lo, hi = a.sent_bounds[a.sents[k]]
     r = _Raw("nominal", a.starts[k], a.sents[k], None, None)
     if a.norms[p] in _POSS_PRON:
         r.pron = p
