@@ -54,7 +54,7 @@ from framing.types import Match
 
 if TYPE_CHECKING:
     from framing.lexicon import Entry, Hit, LexiconSet
-    from framing.text import Document, Token
+    from framing.text import Document
     from framing.types import Analysis
 
 # -- word sets used by the rules above --------------------------------------------------
@@ -141,45 +141,42 @@ class _Item:
 
 # -- rule 1: suggest --------------------------------------------------------------------
 def _suggest_is_hedge(doc: Document, h: Hit) -> bool:
-    tokens = doc.tokens
-    sent = doc.sentences[tokens[h.i].sent]
+    norms = doc.norms()
+    sent = doc.sentences[doc.token_sents[h.i]]
     end = sent.tok_end
     k = h.i - 1
-    while k >= sent.tok_start and tokens[k].norm in _SUBJECT_SKIP:
+    while k >= sent.tok_start and norms[k] in _SUBJECT_SKIP:
         k -= 1
-    if k >= sent.tok_start and tokens[k].norm in _EVIDENCE_SUBJECTS:
+    if k >= sent.tok_start and norms[k] in _EVIDENCE_SUBJECTS:
         return True  # "the data suggest a slowdown"
-    after = tokens[h.j : min(h.j + 3, end)]
-    if not after or after[0].kind == "punct":
+    after = norms[h.j : min(h.j + 3, end)]
+    if not after or doc.token_kinds[h.j] == "punct":
         return True  # no object: "..., one official suggested."
-    first = after[0].norm
-    if first == "that" or (
-        (first == "to" or first.endswith("ly")) and any(t.norm == "that" for t in after[1:])
-    ):
+    first = after[0]
+    if first == "that" or ((first == "to" or first.endswith("ly")) and "that" in after[1:]):
         # "suggested that the two sides should meet" is a proposal
-        return not any(t.norm == "should" for t in tokens[h.j : min(h.j + 8, end)])
-    return first in _CLAUSE_START and len(after) > 1 and after[1].norm in _FINITE
+        return "should" not in norms[h.j : min(h.j + 8, end)]
+    return first in _CLAUSE_START and len(after) > 1 and after[1] in _FINITE
 
 
 # -- rule 2: approximators ---------------------------------------------------------------
 def _approximator_ok(doc: Document, h: Hit) -> bool:
-    tokens = doc.tokens
-    sent = doc.sentences[tokens[h.i].sent]
-    if h.j >= sent.tok_end or not any(r.name == "next" and not r.negated for r in h.entry.rules):
+    norms, kinds = doc.norms(), doc.token_kinds
+    end = doc.sentences[doc.token_sents[h.i]].tok_end
+    if h.j >= end or not any(r.name == "next" and not r.negated for r in h.entry.rules):
         return True  # the row does not gate on the next token ("roughly", "more or less")
-    nxt = tokens[h.j]
-    after = tokens[h.j + 1] if h.j + 1 < sent.tok_end else None
-    if nxt.norm in ("a", "an"):
-        if after is None or after.norm not in _QUANTITY_NOUNS:
+    nxt = h.j  # token indices: the next token and the one after it (None past the sentence)
+    after = h.j + 1 if h.j + 1 < end else None
+    if norms[nxt] in ("a", "an"):
+        if after is None or norms[after] not in _QUANTITY_NOUNS:
             return False
-        nxt, k = after, h.j + 2
-        after = tokens[k] if k < sent.tok_end else None
-    if nxt.norm in _ORDINALS:
+        nxt, after = after, (h.j + 2 if h.j + 2 < end else None)
+    if norms[nxt] in _ORDINALS:
         # "about a third of the vote" is a quantity, "about a third summit" an ordinal
-        return after is None or after.kind == "punct" or after.norm in _AFTER_FRACTION
-    if nxt.norm == "one":
-        return after is not None and after.norm in _ONE_FOLLOWERS
-    if h.entry.term in ("about", "around") and nxt.kind == "num" and _YEAR.fullmatch(nxt.norm):
+        return after is None or kinds[after] == "punct" or norms[after] in _AFTER_FRACTION
+    if norms[nxt] == "one":
+        return after is not None and norms[after] in _ONE_FOLLOWERS
+    if h.entry.term in ("about", "around") and kinds[nxt] == "num" and _YEAR.fullmatch(norms[nxt]):
         return False
     return True
 
@@ -195,11 +192,11 @@ def _keep_hedge(doc: Document, h: Hit) -> bool:
 # -- rule 5: cognition span -------------------------------------------------------------
 def _cognition_start(doc: Document, h: Hit) -> int:
     """Token index of the first-person subject of a cognition verb, or the verb itself."""
-    tokens = doc.tokens
-    lo = doc.sentences[tokens[h.i].sent].tok_start
+    norms = doc.norms()
+    lo = doc.sentences[doc.token_sents[h.i]].tok_start
     k = h.i - 1
     while k >= lo and k >= h.i - 4:
-        norm = tokens[k].norm
+        norm = norms[k]
         if norm in _FIRST_PERSON:
             return k
         if norm not in _COGNITION_BRIDGE:
@@ -209,21 +206,21 @@ def _cognition_start(doc: Document, h: Hit) -> int:
 
 
 # -- rule 3: negation -------------------------------------------------------------------
-def _is_negator(t: Token) -> bool:
-    return t.norm in _NEGATORS or t.norm.endswith("n't")
+def _is_negator(norm: str) -> bool:
+    return norm in _NEGATORS or norm.endswith("n't")
 
 
 def _negator_before(doc: Document, i: int) -> int | None:
     """Index of a negator right before token ``i`` (at most two bridge words between)."""
-    tokens = doc.tokens
-    lo = doc.sentences[tokens[i].sent].tok_start
+    norms = doc.norms()
+    lo = doc.sentences[doc.token_sents[i]].tok_start
     k = i - 1
     for _ in range(3):
         if k < lo:
             return None
-        if _is_negator(tokens[k]):
+        if _is_negator(norms[k]):
             return k
-        if tokens[k].norm not in _NEGATION_BRIDGE:
+        if norms[k] not in _NEGATION_BRIDGE:
             return None
         k -= 1
     return None
@@ -231,10 +228,10 @@ def _negator_before(doc: Document, i: int) -> int | None:
 
 def _negation_start(doc: Document, i: int) -> int:
     """Widen a negated-booster row matched without its negator ("did not rule out")."""
-    tokens = doc.tokens
-    lo = doc.sentences[tokens[i].sent].tok_start
+    norms = doc.norms()
+    lo = doc.sentences[doc.token_sents[i]].tok_start
     for k in range(i - 1, max(i - 4, lo - 1), -1):
-        if _is_negator(tokens[k]) or tokens[k].norm in _REFUSE:
+        if _is_negator(norms[k]) or norms[k] in _REFUSE:
             return k
     return i
 
@@ -275,8 +272,7 @@ def _resolve(items: list[_Item]) -> list[_Item]:
 
 
 def _to_match(doc: Document, it: _Item) -> Match:
-    tokens = doc.tokens
-    start, end = tokens[it.i].start, tokens[it.j - 1].end
+    start, end = doc.token_starts[it.i], doc.token_ends[it.j - 1]
     e = it.entry
     source = e.source
     if it.category == "negated-booster" and e.category != "negated-booster":
@@ -287,7 +283,7 @@ def _to_match(doc: Document, it: _Item) -> Match:
         doc.text[start:end],
         it.metric,
         it.category,
-        tokens[it.i].in_quote,
+        doc.token_quotes[it.i] >= 0,
         term=e.term,
         strength=e.strength,
         note=e.note,
@@ -328,7 +324,7 @@ def find(doc: Document, lexicons: LexiconSet) -> tuple[list[Match], list[Match]]
         i = h.i
         if h.entry.category == "cognition":
             i = _cognition_start(doc, h)
-        elif h.entry.category == "negated-booster" and not _is_negator(doc.tokens[h.i]):
+        elif h.entry.category == "negated-booster" and not _is_negator(doc.norms()[h.i]):
             i = _negation_start(doc, h.i)
         items.append(_Item(i, h.j, "hedge", h.entry.category, h.entry, from_lexicon_hedge=True))
     negated: list[_Item] = []

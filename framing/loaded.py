@@ -70,7 +70,7 @@ def _match(doc: Document, h: Hit, category: str, alternatives: tuple[str, ...]) 
         h.text,
         "loaded",
         category,
-        doc.tokens[h.i].in_quote,
+        doc.token_quotes[h.i] >= 0,
         term=e.term,
         polarity=e.polarity or "neutral",
         strength=e.strength,
