@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from itertools import accumulate, compress, islice, repeat
 from operator import add, itemgetter, ne, sub
@@ -299,7 +299,6 @@ class Document:
         self.ignored: tuple[Ignored, ...] = ()
         self.paragraphs: tuple[Paragraph, ...] = ()
         self.sentences: tuple[Sentence, ...] = ()
-        self.tokens: list[Token] = []
         self.quotes: tuple[Quote, ...] = ()
         self._split_paragraphs()
         self._find_quotes()
@@ -510,7 +509,6 @@ class Document:
             lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
             quotes[lo:hi] = repeat(qi, hi - lo)
         self.sentences = tuple(sentences)
-        self.tokens = list(map(Token, starts, ends, norms, sents, kinds, quotes))
         #: per-token lists, parallel to ``tokens`` (for loops that want plain lists)
         self.token_starts, self.token_ends, self.token_sents = starts, ends, sents
         self.token_kinds, self.token_quotes = kinds, quotes
@@ -519,14 +517,31 @@ class Document:
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] = norms
 
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token as a ``Token`` (built on first use from the per-token lists, which is
+        all the metrics need)."""
+        return list(
+            map(
+                Token,
+                self.token_starts,
+                self.token_ends,
+                self._norms,
+                self.token_sents,
+                self.token_kinds,
+                self.token_quotes,
+            )
+        )
+
     def norm_index(self) -> dict[str, list[int]]:
         """Token positions by normalised form (built once; lexicon matching uses it)."""
         if self._norm_index is None:
             index: dict[str, list[int]] = {}
-            for i, t in enumerate(self.tokens):
-                lst = index.get(t.norm)
+            get = index.get
+            for i, norm in enumerate(self._norms):
+                lst = get(norm)
                 if lst is None:
-                    index[t.norm] = [i]
+                    index[norm] = [i]
                 else:
                     lst.append(i)
             self._norm_index = index
