@@ -415,7 +415,6 @@ class Lexicon:
         return list(cache[self])
 
     def _find(self, doc: Document) -> list[Hit]:
-        tokens = doc.tokens
         text = doc.text
         index = self._index
         doc_index = doc.norm_index()
@@ -425,7 +424,7 @@ class Lexicon:
         positions = sorted(chain.from_iterable(map(doc_index.__getitem__, keys)))
         norms = doc.norms()
         sents = doc.token_sents
-        n = len(tokens)
+        n = len(norms)
         hits: list[Hit] = []
         append = hits.append
         last_end = 0
@@ -449,7 +448,7 @@ class Lexicon:
                 j = i + 1
                 match = _first_holding(single, doc, i, j)
             if match is not None:
-                s, e = tokens[i].start, tokens[j - 1].end
+                s, e = doc.token_starts[i], doc.token_ends[j - 1]
                 append(Hit(i, j, s, e, text[s:e], match))
                 last_end = j
         return hits
