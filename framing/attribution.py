@@ -636,32 +636,37 @@ class _Analyzer:
     def strip_name_prefix(self, s: int, last: int) -> int:
         """Skip titles, demonyms, offices and function words before a name ("the Saudi Crown
         Prince Mohammad bin Salman" -> "Mohammad bin Salman"); never past ``last``."""
-        norms = self.norms
+        norms, bases, kinds = self.norms, self.bases, self.kinds
         title, office, demonym = self.title, self.office, self.demonym
         title_firsts, office_firsts = self.title_firsts, self.office_firsts
+        place, countries, place_phrases = self.place, self._countries, self.place_phrases
         while s < last:
             n = norms[s]
             # the longest title or office phrase starting here, within the run
-            m = 0
-            for firsts in (title_firsts, office_firsts):
-                for p in firsts.get(n, ()):
-                    k = len(p)
-                    if k <= m:
-                        break
-                    if s + k <= last + 1 and tuple(norms[s : s + k]) == p:
-                        m = k
-                        break
-            if m and s + m <= last:
-                s += m
-                continue
+            if n in title_firsts or n in office_firsts:
+                m = 0
+                for firsts in (title_firsts, office_firsts):
+                    for p in firsts.get(n, ()):
+                        k = len(p)
+                        if k <= m:
+                            break
+                        if s + k <= last + 1 and tuple(norms[s : s + k]) == p:
+                            m = k
+                            break
+                if m and s + m <= last:
+                    s += m
+                    continue
+            b = bases[s]
             if (
                 n in title
                 or n.rstrip(".") in title
                 or n in demonym
                 or n in office
                 or n in _FUNCTION
-                or self._is_place_run(s, s + 1)
-                or self.kinds[s] == "punct"
+                or b in place  # a place name (``_is_place_run`` of one token)
+                or (b,) in countries
+                or (b,) in place_phrases
+                or kinds[s] == "punct"
             ):
                 s += 1
                 continue
@@ -1358,41 +1363,48 @@ class _NameIndex:
             or key in a.org_phrases
         ):
             return True
-        if not a.non_person.isdisjoint(key) or last in a.organization:
+        organization = a.organization
+        if not a.non_person.isdisjoint(key) or last in organization:
             return True
         if last in a.demonym or key in a.demonym_phrases:
             return True  # "North Korean leader"
-        if last in a._countries_adj or last in a.place_head or last in _FUNCTION:
+        place_head = a.place_head
+        if last in a._countries_adj or last in place_head or last in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
-        norms = a.norms
+        norms, bases = a.norms, a.bases
         if (
             i >= 2
             and norms[i - 1] in ("for", "of", "on")
             and a.caps[i - 2]
-            and (a.bases[i - 2] in a.organization or a.bases[i - 2] in a.place_head)
+            and (bases[i - 2] in organization or bases[i - 2] in place_head)
         ):
             return True  # "Carnegie Endowment for International Peace"
         person, office = a.person, a.office
         if (last in person or last in office) and len(key) > 1:
             return True  # "Regent Street Traders", "Velmoran Officials"
-        if j - i > 1 and all(a._acronym(m) for m in range(i, j)):
+        text, starts = a.text, a.starts
+        # an acronym's first two characters are not lowercase: "Trump" is decided there
+        # without a call of ``_acronym``
+        s0 = starts[i]
+        maybe_acronym = text[s0] == "." or not text[s0 + 1 : s0 + 2].islower()
+        if j - i > 1 and maybe_acronym and all(a._acronym(m) for m in range(i, j)):
             return True  # a dateline: "HARLOW POINT"
         if last in office or last in a.document or last in a.non_speaker:
             return True
         if len(key) == 1:
             w = last
             if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
-                parts = a.text[a.starts[i] : a.ends[i]].split("-")
+                parts = text[s0 : a.ends[i]].split("-")
                 if all(p[:1].isupper() for p in parts):
                     return True  # "Trump-Kim summit": a compound modifier, not a mention
-            if a._acronym(i) or self.is_country(key):
+            if (maybe_acronym and a._acronym(i)) or self.is_country(key):
                 return True
             if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
                 return True  # "in Hanoi"
             # a following lowercase modifier noun: "Trump administration officials"
             if (
                 j < len(norms)
-                and (norms[j] in a.organization or norms[j] in person)
+                and (norms[j] in organization or norms[j] in person)
                 and not a.poss[i]
                 and j + 1 < len(norms)
                 and (norms[j + 1] in person or norms[j + 1] in office)
