@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from framing.lexicon import Hit, LexiconSet
-    from framing.text import Document, Token
+    from framing.text import Document
     from framing.types import Analysis
 
 __all__ = ["find", "summarize", "speaker_vocabulary"]
@@ -364,10 +364,9 @@ class _Analyzer:
     def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
         self.doc = doc
         self.text = text = doc.text
-        self.toks: list[Token] = doc.tokens
-        toks = self.toks
         self.norms = norms = doc.norms()
-        self.n_toks = n_toks = len(toks)
+        # no ``doc.tokens``: the Document builds Token objects only when asked for them
+        self.n_toks = n_toks = len(norms)
         # Per-token facts the passes ask for hundreds of thousands of times: plain lists
         # are much cheaper than a method call and an attribute chain per question.  The
         # Document keeps offsets, sentences, kinds and quotations as parallel lists already.
@@ -674,7 +673,7 @@ class _Analyzer:
         return s
 
     def _name_after_office(self, k: int) -> bool:
-        return k + 1 < len(self.toks) and self.caps[k + 1] and self.is_word[k + 1]
+        return k + 1 < self.n_toks and self.caps[k + 1] and self.is_word[k + 1]
 
     def _plural(self, k: int, cat: str) -> bool:
         n = self.bases[k]
@@ -1104,7 +1103,7 @@ class _Analyzer:
 
     def _cue_verb(self, k: int) -> bool:
         """A verb that belongs to an anonymity cue ("speaking on condition of anonymity")."""
-        return self.has_anonymity(k, min(k + 6, len(self.toks)))
+        return self.has_anonymity(k, min(k + 6, self.n_toks))
 
     def np_after(self, i: int, hi: int) -> _NP | None:
         """A speaker NP starting at ``i`` (inverted frames, ``according to X``)."""
@@ -1604,7 +1603,6 @@ def _starts_upper(q_text: str) -> bool:
 
 def _find_raw(a: _Analyzer) -> list[_Raw]:
     doc = a.doc
-    toks = a.toks
     raws: list[_Raw] = []
     used_verbs: set[int] = set()
     suppressed: set[int] = set()
@@ -1669,7 +1667,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if (
             True not in is_word[qb + 1 : post_hi]
             and q.text.rstrip().endswith(("?", "!"))
-            and sb_hi < len(toks)
+            and sb_hi < a.n_toks
         ):
             # '"Why now?" she asked.' -- the sentence splitter ends the sentence at "?"
             nxt = doc.sentences[a.sents[sb_hi]]
@@ -1831,8 +1829,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     nominal = a.v.nominal
     positions = sorted(k for norm in nominal.keys() & index.keys() for k in index[norm])
     for k in positions:
-        t = toks[k]
-        if t.quote >= 0 or t.kind != "word" or k == 0:
+        if a.in_quote[k] or a.kinds[k] != "word" or k == 0:
             continue
         r = _nominal_raw(a, k, nominal[a.norms[k]])
         if r is not None:
@@ -1847,7 +1844,7 @@ def _qend(q) -> int:
 
 def _tok_at(a: _Analyzer, offset: int) -> int:
     k = a.doc.token_index_at(offset)
-    return k if k < len(a.toks) and a.starts[k] == offset else -1
+    return k if k < a.n_toks and a.starts[k] == offset else -1
 
 
 def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
@@ -2012,7 +2009,7 @@ def _set_subject(
         return False
     if flags["passive"]:
         # "was described by officials as …"
-        if h.entry.term in _AS_VERBS and h.j < len(a.toks) and a.norms[h.j] == "by":
+        if h.entry.term in _AS_VERBS and h.j < a.n_toks and a.norms[h.j] == "by":
             np2 = a.np_after(h.j + 1, a.sent_bounds[a.sents[v]][1])
             if np2 is not None and np2.kind != "pronoun":
                 r.np = np2
@@ -2137,7 +2134,7 @@ def _indirect_raw(
 
 def _first_word(a: _Analyzer, lo: int) -> int:
     k = lo
-    while k < len(a.toks) and a.kinds[k] == "punct":
+    while k < a.n_toks and a.kinds[k] == "punct":
         k += 1
     return k
 
@@ -2270,8 +2267,8 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         r.np = np
     else:
         return None
-    word = a.toks[k]
-    r.verb = (word.start, word.end, cls, a.norms[k])
+    w_start, w_end = a.starts[k], a.ends[k]
+    r.verb = (w_start, w_end, cls, a.norms[k])
     c = a.content(k + 1, hi, "nominal")
     if c is not None:
         first = a.norms[c[0]]
@@ -2288,7 +2285,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         if clause_like:
             r.quote = a.tok_span(*c)
     start = a.starts[r.np.i] if r.np is not None else a.starts[r.pron]
-    r.span = (start, r.quote[1] if r.quote else word.end)
+    r.span = (start, r.quote[1] if r.quote else w_end)
     return r
 
 
@@ -2439,17 +2436,17 @@ class _Resolver:
 
     def pronoun_speaker(self, k: int) -> tuple[Speaker, _Entity | None, str, bool]:
         a = self.a
-        t = a.toks[k]
+        t_start, t_end = a.starts[k], a.ends[k]
         e = self.resolve_pronoun(k)
-        text = a.text[t.start : t.end]
+        text = a.text[t_start:t_end]
         if e is None:
-            return Speaker(t.start, t.end, text, "(unresolved)"), None, "unresolved", False
+            return Speaker(t_start, t_end, text, "(unresolved)"), None, "unresolved", False
         p = a.norms[k].split("'")[0]
         if p in ("he", "his"):
             e.gender = e.gender or "m"
         elif p in ("she", "her"):
             e.gender = e.gender or "f"
-        return Speaker(t.start, t.end, text, e.name), e, e.source_type, e.source_type == "anonymous"
+        return Speaker(t_start, t_end, text, e.name), e, e.source_type, e.source_type == "anonymous"
 
 
 def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
