@@ -2569,7 +2569,7 @@ def _quoted_words(doc: Document | None, att: Attribution) -> int:
             return 0
     if doc is not None:
         lo, hi = doc.token_index_at(att.quote.start), doc.token_index_at(att.quote.end)
-        return sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct")
+        return hi - lo - doc.token_kinds[lo:hi].count("punct")
     return len(att.quote.text.split())
 
 
