@@ -242,6 +242,26 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _join_lowercase_starts(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo breaks before a lowercase word: untrained Punkt breaks after ``"Why now?"`` in
+    ``"Why now?" she asked`` and after ``(R-S.C.)`` in ``Graham (R-S.C.) said``, but an
+    English sentence does not start in lowercase ("iPhone", lowercase then capital, does)."""
+    first = _FIRST_LETTER_RE.search(chunk)
+    if first is None or not first.group().isupper():
+        return spans  # a writer who does not capitalise (all lowercase): keep Punkt's breaks
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        word = chunk[s : s + 2]
+        if word[:1].islower() and not word[1:2].isupper():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 @lru_cache(maxsize=1)
 def sentence_tokenizer():
     """A Punkt tokenizer built from our own parameters (no trained model needed).
@@ -458,6 +478,8 @@ class Document:
                 spans = list(sentence_tokenizer().span_tokenize(chunk))
         except Exception:  # Punkt on pathological input: keep the paragraph whole
             spans = [(0, len(chunk))]
+        if len(spans) > 1:
+            spans = _join_lowercase_starts(chunk, spans)
         return [(para.start + s, para.start + e) for s, e in spans if e > s] or [
             (para.start, para.end)
         ]

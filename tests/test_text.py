@@ -37,8 +37,36 @@ def quotes(text):
         ),
         # a quote ending a sentence keeps its closing mark in that sentence
         ('"We won." She smiled.', ['"We won."', "She smiled."]),
+        # a quoted question before its speech tag is one sentence with it (untrained Punkt
+        # breaks after "?\"")
+        (
+            '"Why now?" she asked. "We waited."',
+            ['"Why now?" she asked.', '"We waited."'],
+        ),
+        # an unlisted abbreviation before a lowercase verb does not end the sentence
+        (
+            "Sen. Lindsey Graham (R-S.C.) said the deal was dead. Others disagreed.",
+            ["Sen. Lindsey Graham (R-S.C.) said the deal was dead.", "Others disagreed."],
+        ),
+        # a brand written lowercase-then-capital still starts a sentence
+        (
+            "Apple reported results. iPhone sales rose.",
+            ["Apple reported results.", "iPhone sales rose."],
+        ),
+        # text written all in lowercase keeps its breaks
+        ("it rained. the match went on.", ["it rained.", "the match went on."]),
     ],
-    ids=["abbreviations", "two-sentences", "heading", "titles", "quote-final"],
+    ids=[
+        "abbreviations",
+        "two-sentences",
+        "heading",
+        "titles",
+        "quote-final",
+        "quoted-question-then-tag",
+        "unlisted-abbreviation-before-verb",
+        "lowercase-brand-starts-sentence",
+        "all-lowercase-text",
+    ],
 )
 def test_sentences(text, expected):
     assert sentences(text) == expected
