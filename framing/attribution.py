@@ -394,11 +394,7 @@ class _Analyzer:
         tq = doc.token_quotes
         self.in_quote = in_quote = list(map(ne, tq, repeat(-1)))
         self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
-        for qi, q in enumerate(doc.quotes):
-            lo = hi = bisect_left(starts, q.start)
-            end = q.end
-            while hi < n_toks and starts[hi] < end:  # quotations are short: no bisection
-                hi += 1
+        for qi, (lo, hi) in enumerate(doc.quote_tokens):
             if lo >= hi:
                 continue
             marks = tq[lo:hi]

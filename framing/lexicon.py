@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from framing.text import _NORM_TABLE, _TOKEN_RE
+from framing.text import _TOKEN_RE, normalise
 
 if TYPE_CHECKING:
     from framing.text import Document
@@ -170,7 +170,7 @@ def parse_rules(spec: str) -> tuple[Rule, ...]:
                     classes.append(v)
                 words |= WORD_CLASSES.get(v, frozenset())
             else:
-                words.add(v.lower().translate(_NORM_TABLE))
+                words.add(normalise(v))
         rules.append(Rule(name, negated, frozenset(words), tuple(classes)))
     return tuple(rules)
 
@@ -218,7 +218,7 @@ def tokenize_norms(phrase: str) -> tuple[str, ...]:
     """Normalised tokens of a phrase, exactly as the ``Document`` tokenizer makes them."""
     if phrase.isalpha() and phrase.isascii():  # most headwords: one plain word
         return (phrase.lower(),)
-    return tuple(tok.lower().translate(_NORM_TABLE) for _, tok in _TOKEN_RE.findall(phrase))
+    return tuple(normalise(tok) for _, tok in _TOKEN_RE.findall(phrase))
 
 
 # -- entries and lexicons --------------------------------------------------------------

@@ -57,6 +57,13 @@ def _token_kind(first: str) -> str:
 
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
 _NORM_TABLE_CHARS = "\u2019\u2018\u2010\u2011"
+
+
+def normalise(token: str) -> str:
+    """A token's normalised form: lowercase, curly apostrophes and Unicode hyphens made ASCII."""
+    return token.lower().translate(_NORM_TABLE)
+
+
 _MAYBE_BREAK_RE = re.compile(r"[.?!][\"'\u201d\u2019)\]]*\s")
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
@@ -519,22 +526,24 @@ class Document:
         if low is not None:
             norms = list(map(low.__getitem__, map(slice, starts, ends)))
         else:
-            norms = [t.lower().translate(_NORM_TABLE) for t in toks]
+            norms = list(map(normalise, toks))
         firsts = list(map(itemgetter(0), toks))
         kind_of = {c: _token_kind(c) for c in set(firsts)}
         kinds = list(map(kind_of.__getitem__, firsts))
         # The quotation each token is in (found by bisection: quotes are few); a token in
         # nested quotations belongs to the outer one.
+        spans = [(bisect_left(starts, q.start), bisect_left(starts, q.end)) for q in self.quotes]
         quotes = [-1] * len(toks)
-        for qi in range(len(self.quotes) - 1, -1, -1):
-            q = self.quotes[qi]
-            lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
+        for qi in range(len(spans) - 1, -1, -1):
+            lo, hi = spans[qi]
             quotes[lo:hi] = repeat(qi, hi - lo)
+        #: token range ``(lo, hi)`` of each quotation's text (tokens of a nested quotation
+        #: belong to the outer one in ``token_quotes``)
+        self.quote_tokens: list[tuple[int, int]] = spans
         self.sentences = tuple(sentences)
         #: per-token lists, parallel to ``tokens`` (for loops that want plain lists)
         self.token_starts, self.token_ends, self.token_sents = starts, ends, sents
         self.token_kinds, self.token_quotes = kinds, quotes
-        self._starts = starts
         self._norm_index: dict[str, list[int]] | None = None
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] = norms
@@ -575,7 +584,7 @@ class Document:
 
     def token_index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self._starts, offset)
+        return bisect_left(self.token_starts, offset)
 
     # -- helpers ----------------------------------------------------------------------
     def sentence_tokens(self, i: int) -> list[Token]:
