@@ -1660,19 +1660,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 break
         prev_quote_end_in_sent[a.sents[qb]] = qb + 1
         post = range(qb + 1, post_hi)
-        if (
-            True not in is_word[qb + 1 : post_hi]
-            and q.text.rstrip().endswith(("?", "!"))
-            and sb_hi < a.n_toks
-        ):
-            # '"Why now?" she asked.' -- the sentence splitter ends the sentence at "?"
-            nxt = doc.sentences[a.sents[sb_hi]]
-            if (
-                not a.caps[_first_word(a, nxt.tok_start)]
-                and nxt.paragraph == doc.sentences[a.sents[qb]].paragraph
-            ):
-                sb_hi = nxt.tok_end
-                post = [k for k in range(qb + 1, sb_hi) if not in_quote[k]]
         # the last word before the quote (outside quotations)
         last_pre = -1
         for k in range(qa - 1, pre_lo - 1, -1):

@@ -250,19 +250,33 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
 
 
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
+_FIRST_ALNUM_RE = re.compile(r"[^\W_]")
+_QUOTED_END_RE = re.compile(f"[?!][{_CLOSERS}]*[\"'\u201d\u2019\u00bb]$")
 
 
 def _join_lowercase_starts(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo breaks before a lowercase word: untrained Punkt breaks after ``"Why now?"`` in
-    ``"Why now?" she asked`` and after ``(R-S.C.)`` in ``Graham (R-S.C.) said``, but an
-    English sentence does not start in lowercase ("iPhone", lowercase then capital, does)."""
+    """Undo breaks before a lowercase word.
+
+    Untrained Punkt breaks after ``"Why now?"`` in ``"Why now?" she asked`` and after
+    ``(R-S.C.)`` in ``Graham (R-S.C.) said``.  In capitalised text a sentence does not start
+    in lowercase ("iPhone", lowercase then capital, does); in text written all in lowercase
+    only a question or exclamation closed by a quotation mark is joined to what follows.
+    """
     first = _FIRST_LETTER_RE.search(chunk)
-    if first is None or not first.group().isupper():
-        return spans  # a writer who does not capitalise (all lowercase): keep Punkt's breaks
+    capitalised = first is not None and first.group().isupper()
     out = [spans[0]]
     for s, e in spans[1:]:
         word = chunk[s : s + 2]
-        if word[:1].islower() and not word[1:2].isupper():
+        if capitalised:
+            join = word[:1].islower() and not word[1:2].isupper()
+        else:
+            start = _FIRST_ALNUM_RE.search(chunk, s, e)
+            join = (
+                _QUOTED_END_RE.search(chunk, out[-1][0], out[-1][1]) is not None
+                and start is not None
+                and not start.group().isupper()
+            )
+        if join:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

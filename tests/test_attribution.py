@@ -66,6 +66,12 @@ CASES = [
         [("direct", "Lavrov", "told", "named")],
     ),
     ("direct-question-frame", '"Why now?" she asked.', [("direct", U, "asked", "unresolved")]),
+    # the tag after a quoted question stays in the quote's sentence; the next quote continues
+    (
+        "direct-question-frame-then-more",
+        '"Why now?" she asked. "We waited for years."',
+        [("direct", U, "asked", "unresolved"), ("continuation", U, None, "unresolved")],
+    ),
     (
         "direct-anonymous-relative-clause",
         "\u201cThey wanted our money,\u201d a senior official who spoke on condition of anonymity "

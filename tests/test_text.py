@@ -55,6 +55,11 @@ def quotes(text):
         ),
         # text written all in lowercase keeps its breaks
         ("it rained. the match went on.", ["it rained.", "the match went on."]),
+        # ... except after a quoted question or exclamation, before its speech tag
+        (
+            '"why now?" she asked. "we waited."',
+            ['"why now?" she asked.', '"we waited."'],
+        ),
     ],
     ids=[
         "abbreviations",
@@ -66,6 +71,7 @@ def quotes(text):
         "unlisted-abbreviation-before-verb",
         "lowercase-brand-starts-sentence",
         "all-lowercase-text",
+        "all-lowercase-quoted-question-then-tag",
     ],
 )
 def test_sentences(text, expected):
