@@ -2026,6 +2026,8 @@ def _indirect_raw(
     if True in seg:  # after the last quoted token
         s_lo = lo + len(seg) - seg[::-1].index(True)
     if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.sents[v] > 0:
+        # text without capitals keeps Punkt's break before a lowercase verb ("graham
+        # (r-s.c.) | said ..."; framing.text joins it in capitalised text): look back
         s_lo = lo = a.doc.sentences[a.sents[v] - 1].tok_start
     r = _Raw("indirect", a.starts[v], a.sents[v], None, _verb_tuple(a, h))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
