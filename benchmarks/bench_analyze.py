@@ -93,21 +93,18 @@ def main() -> None:
 
 def stage_seconds(text: str) -> dict[str, float]:
     """CPU time of each stage of ``analyze``, and of the pipeline up to each metric."""
-    import gc
-
     from framing import attribution, hedging, loaded
+    from framing.analysis import gc_paused
     from framing.text import Document
 
     lex = framing.default_lexicons()
     best: dict[str, float] = {}
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # as in analyze
         for _ in range(3):
             t0 = time.process_time()
             doc = Document(text)
             t1 = time.process_time()
-            hedging.find(doc, lex)  # (matches the hedges and boosters lexicons)
+            hedging.find(doc, lex)
             t2 = time.process_time()
             loaded.find(doc, lex)
             t3 = time.process_time()
@@ -122,9 +119,6 @@ def stage_seconds(text: str) -> dict[str, float]:
                 "all stages": t4 - t0,
             }.items():
                 best[name] = min(seconds, best.get(name, seconds))
-    finally:
-        if paused:
-            gc.enable()
     return best
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 
 from framing import attribution, hedging, loaded
 from framing.lexicon import LexiconSet, default_lexicons
@@ -39,14 +40,23 @@ def analyze(text: str, *, lexicons: LexiconSet | None = None) -> Analysis:
     if not isinstance(text, str):
         raise TypeError(f"analyze() needs a str, got {type(text).__name__}; decode bytes first")
     lex = lexicons if lexicons is not None else default_lexicons()
-    # One analysis allocates many small objects and no reference cycles worth collecting
-    # midway: pausing the cyclic collector saves about a fifth of the time on long texts.
-    paused = gc.isenabled()
+    with gc_paused():
+        return _analyze(text, lex)
+
+
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector for one analysis.
+
+    One analysis allocates many small objects and no reference cycles worth collecting
+    midway: pausing the collector saves about a fifth of the time on long texts.
+    """
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyze(text, lex)
+        yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
