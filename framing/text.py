@@ -186,7 +186,6 @@ def _plain_break(word: str, mark: str) -> bool:
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
 # "non-word" character makes a candidate break; closing marks are realigned backwards.
 _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
-_PUNKT_REALIGN = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _HARD_END_RE = re.compile(f"[.?!](?:[;*:@(\\[{{?!]|[{_CLOSERS}]+(?!\\s|$))")
 _NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
 # A candidate break: ``. ? !`` and closing marks before white space (or the end); the word
