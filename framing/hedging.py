@@ -48,6 +48,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from framing.lexicon import WORD_CLASSES
 from framing.summary import per_thousand
 from framing.summary import quoted_words as summary_quoted_words
 from framing.types import Match
@@ -87,7 +88,8 @@ _COGNITION_BRIDGE = frozenset(
     may must to tend kind sort of even already really all both always generally honestly
     frankly actually somehow rather""".split()
 )  # words that may stand between "I" and the verb ("I don't really think")
-_NEGATORS = frozenset("not never no nor without hardly scarcely barely".split())
+# the lexicons' negation class plus the broad negators ("hardly certain")
+_NEGATORS = WORD_CLASSES["@NEG"] | frozenset("hardly scarcely barely".split())
 _REFUSE = frozenset("refused refuses refusing declined declines declining".split())
 _NEGATION_BRIDGE = frozenset(
     """be been being so too all that yet entirely completely totally absolutely quite always
