@@ -56,7 +56,7 @@ def _token_kind(first: str) -> str:
 
 
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
-_NORM_TABLE_CHARS = "\u2019\u2018\u2010\u2011"
+_JOINER_NORMS = "\u2019\u2010\u2011"  # joiners with an ASCII norm (the ASCII ones join too)
 
 
 def normalise(token: str) -> str:
@@ -506,40 +506,52 @@ class Document:
 
     def _split_sentences_and_tokens(self) -> None:
         text = self.text
-        # Norms are slices of the lowered text when lowering keeps every offset (almost
-        # always; "İ" is a rare exception handled token by token).
+        # Tokens are found in the lowered text when lowering keeps every offset (almost
+        # always; "İ" is a rare exception, normalised token by token).  Curly apostrophes
+        # and Unicode hyphens join words as their ASCII forms do, so they are made ASCII
+        # first; a left single quote joins nothing and is only ever a token by itself.
         low = text.lower()
         if len(low) != len(text):
             low = None
         else:
-            for c in _NORM_TABLE_CHARS:  # str.replace is ~50x faster than translate here
+            for c in _JOINER_NORMS:  # str.replace is ~50x faster than translate here
                 if c in low:
                     low = low.replace(c, _NORM_TABLE[ord(c)])
-        sentences: list[Sentence] = []
+        # Tokens never straddle a sentence break (breaks fall in white space, or between a
+        # closing mark and the punctuation after it), so one ``findall`` per paragraph gives
+        # the same tokens as one per sentence, with a third of the calls.  When lowering
+        # keeps every offset the tokens are found in the lowered text: they are the norms.
+        src = text if low is None else low
         findall = _TOKEN_RE.findall
         toks: list[str] = []
         ends: list[int] = []
-        sents: list[int] = []
+        spans: list[tuple[int, int, int, bool]] = []
         for k, para in enumerate(self.paragraphs):
+            found = findall(src, para.start, para.end)
+            if found:
+                g, t = zip(*found)
+                toks += t
+                # each token ends where the white space and tokens before it end
+                ends += islice(
+                    accumulate(map(add, map(len, g), map(len, t)), initial=para.start), 1, None
+                )
             heading = para.heading
-            for s, e in self._sentence_spans(para):
-                si = len(sentences)
-                t0 = len(toks)
-                found = findall(text, s, e)
-                if found:
-                    g, t = zip(*found)
-                    toks += t
-                    # each token ends where the white space and tokens before it end
-                    ends += islice(
-                        accumulate(map(add, map(len, g), map(len, t)), initial=s), 1, None
-                    )
-                    sents += repeat(si, len(t))
-                sentences.append(Sentence(s, e, k, heading, t0, len(toks)))
+            spans += [(s, e, k, heading) for s, e in self._sentence_spans(para)]
         starts = list(map(sub, ends, map(len, toks)))
-        if low is not None:
-            norms = list(map(low.__getitem__, map(slice, starts, ends)))
-        else:
+        sentences: list[Sentence] = []
+        sents: list[int] = []
+        t0 = 0
+        for si, (s, e, k, heading) in enumerate(spans):
+            t1 = bisect_left(starts, e, t0)
+            sents += repeat(si, t1 - t0)
+            sentences.append(Sentence(s, e, k, heading, t0, t1))
+            t0 = t1
+        if low is None:
             norms = list(map(normalise, toks))
+        elif "\u2018" in low:
+            norms = ["'" if t == "\u2018" else t for t in toks]
+        else:
+            norms = toks
         firsts = list(map(itemgetter(0), toks))
         kind_of = {c: _token_kind(c) for c in set(firsts)}
         kinds = list(map(kind_of.__getitem__, firsts))
