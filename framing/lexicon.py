@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -420,9 +419,23 @@ class Lexicon:
         doc_index = doc.norm_index()
         # Only positions whose token starts some entry are examined: cost grows with the
         # number of candidate tokens, not with the size of the lexicon or the text.
-        keys = index.keys() & doc_index.keys()
-        positions = sorted(chain.from_iterable(map(doc_index.__getitem__, keys)))
         norms = doc.norms()
+        positions: list[int] = []
+        for first in index.keys() & doc_index.keys():
+            at = doc_index[first]
+            multi, seconds, single = index[first]
+            if single is None and len(at) > 8:
+                # A word that only starts multiword entries ("the" in "the fact that") can
+                # match only before one of their second words: when those are rarer, find
+                # its positions from theirs.
+                follows = [doc_index[w] for w in doc_index.keys() & seconds]
+                if sum(map(len, follows)) < len(at):
+                    positions += [
+                        k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
+                    ]
+                    continue
+            positions += at
+        positions.sort()
         sents = doc.token_sents
         n = len(norms)
         hits: list[Hit] = []
