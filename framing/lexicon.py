@@ -16,7 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from framing.text import _TOKEN_RE, normalise
+from framing.text import normalise, token_strings
 
 if TYPE_CHECKING:
     from framing.text import Document
@@ -217,7 +217,7 @@ def tokenize_norms(phrase: str) -> tuple[str, ...]:
     """Normalised tokens of a phrase, exactly as the ``Document`` tokenizer makes them."""
     if phrase.isalpha() and phrase.isascii():  # most headwords: one plain word
         return (phrase.lower(),)
-    return tuple(normalise(tok) for _, tok in _TOKEN_RE.findall(phrase))
+    return tuple(map(normalise, token_strings(phrase)))
 
 
 # -- entries and lexicons --------------------------------------------------------------

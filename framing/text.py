@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 from itertools import accumulate, compress, islice, repeat
-from operator import add, itemgetter, ne, sub
+from operator import itemgetter, ne, sub
 
 from framing.types import Ignored, Quote, Span
 
@@ -35,20 +35,31 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Words keep internal hyphens and apostrophes ("much-ballyhooed", "didn't", "Trump's").
 # Words keep internal hyphens and apostrophes ("much-ballyhooed", "didn't", "Trump's"): a
-# letter or digit, then word characters, with single joiners between them.  Group 1 is the
-# white space (or "_") skipped before the token, group 2 the token: their lengths give the
-# offsets without a match object per token.  A token starting with a decimal digit is a
-# number, with another letter or digit a word (abbreviations like "U.S." included), else a
-# punctuation mark (``_token_kind``).
+# letter or digit, then word characters, with single joiners between them.  Each match is
+# the white space (or "_") skipped before a token, then the token: the lengths of the
+# matches give the offsets, and stripping ``_GAP`` gives the token, without a match object
+# or a group per token.  A token starting with a decimal digit is a number, with another
+# letter or digit a word (abbreviations like "U.S." included), else a punctuation mark
+# (``_token_kind``).
 _TOKEN_RE = re.compile(
-    r"([\s_]*)("
+    r"[\s_]*(?:"
     r"(?:[^\W\d_]\.){2,}"  # abbreviations with inner periods: "U.S.", "e.g."
     r"|\d+(?:[.,:]\d+)*%?"
     r"|[^\W_]\w*(?:[-\u2010\u2011'\u2019][^\W_]\w*)*"
     r"|[^\w\s])"
 )
+# The characters ``[\s_]`` matches (``tests/test_text.py`` checks the list is complete).
+_GAP = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f _\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def token_strings(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The tokens of ``text[start:end]``, as strings (the tokenizer ``Document`` uses)."""
+    found = _TOKEN_RE.findall(text, start, len(text) if end is None else end)
+    return list(map(str.lstrip, found, repeat(_GAP)))
 
 
 def _token_kind(first: str) -> str:
@@ -529,12 +540,9 @@ class Document:
         for k, para in enumerate(self.paragraphs):
             found = findall(src, para.start, para.end)
             if found:
-                g, t = zip(*found)
-                toks += t
+                toks += map(str.lstrip, found, repeat(_GAP))
                 # each token ends where the white space and tokens before it end
-                ends += islice(
-                    accumulate(map(add, map(len, g), map(len, t)), initial=para.start), 1, None
-                )
+                ends += islice(accumulate(map(len, found), initial=para.start), 1, None)
             heading = para.heading
             spans += [(s, e, k, heading) for s, e in self._sentence_spans(para)]
         starts = list(map(sub, ends, map(len, toks)))

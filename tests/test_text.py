@@ -1,10 +1,13 @@
 """The text model: offsets round-trip; sentences, headings, quotes, ignored boilerplate."""
 
+import re
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import Document
+from framing.text import _GAP, Document, normalise
 from tests import texts
 
 
@@ -156,6 +159,11 @@ def test_every_token_knows_whether_it_is_quoted():
 )
 def test_tokens(text, expected):
     assert [t.norm for t in Document(text).tokens] == expected
+
+
+def test_gap_lists_every_character_the_tokenizer_skips():
+    skipped = {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"[\s_]", c)}
+    assert set(_GAP) == skipped
 
 
 # -- headings and ignored boilerplate --------------------------------------------------
@@ -455,8 +463,10 @@ def test_token_lists_mirror_the_tokens_and_tokens_sit_in_their_sentence(text):
     for t in toks:
         piece = text[t.start : t.end]
         assert piece and not piece.isspace() and len(piece) == len(piece.strip())
+        assert t.norm == normalise(piece)  # tokens found in the lowered text keep their norm
         s = d.sentences[t.sent]
         assert s.start <= t.start and t.end <= s.end
+        assert s.tok_start <= toks.index(t) < s.tok_end
         assert t.kind == (
             "num" if piece[0].isdecimal() else "word" if piece[0].isalnum() else "punct"
         )
