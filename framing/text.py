@@ -556,10 +556,14 @@ class Document:
             t0 = t1
         if low is None:
             norms = list(map(normalise, toks))
-        elif "\u2018" in low:
-            norms = ["'" if t == "\u2018" else t for t in toks]
         else:
             norms = toks
+            at = low.find("\u2018")
+            while at >= 0:  # a left single quote is a token by itself, normalised to "'"
+                k = bisect_left(starts, at)
+                if k < len(starts) and starts[k] == at:  # (not on an ignored line)
+                    norms[k] = "'"
+                at = low.find("\u2018", at + 1)
         firsts = list(map(itemgetter(0), toks))
         kind_of = {c: _token_kind(c) for c in set(firsts)}
         kinds = list(map(kind_of.__getitem__, firsts))
