@@ -206,6 +206,7 @@ _PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
 _NEXT_TOKEN_RE = re.compile(r"\S+")
 _OPENERS = "\"'(\u201c\u2018\xab[{"
+_NUMBER_RE = re.compile(r"-?[.,]?\d[\d,.-]*")  # Punkt's number type, less the final period
 
 
 def simple_split(chunk: str) -> list[tuple[int, int]] | None:
@@ -213,7 +214,8 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
 
     Returns ``None`` (ask Punkt) unless every ``. ? !`` in ``chunk`` is inside a word, or
     ends a plain word (closing quotes allowed) before white space and a word, with a
-    verdict ``plain_sentbreak`` can give or after an abbreviation we list.  Then Punkt's
+    verdict ``plain_sentbreak`` can give or after an abbreviation we list, or ends a dotted
+    abbreviation we list or a number before a word Punkt surely reads.  Then Punkt's
     machinery (context matching, overlap removal, boundary realignment) reduces to
     splitting after the mark and its closing quotes, which is what this does;
     ``tests/test_text.py`` checks the two agree on generated paragraphs and the corpus.
@@ -234,16 +236,27 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
         else:
             k = max(chunk.rfind(" ", 0, mark_at), chunk.rfind("\n", 0, mark_at)) + 1
         if k == mark_at:
-            continue  # a mark opening its white-space run ("... . Next") is no candidate
+            return None  # a mark by itself ("He left . Next"): Punkt breaks after it; let it
         word, closers = chunk[k:mark_at], m.group(2)
         core = word.lstrip(_OPENERS)  # '"done."': Punkt reads the opening mark apart
-        if _PLAIN_WORD_RE.fullmatch(core) is None:
-            return None
         nxt = _NEXT_TOKEN_RE.match(chunk, m.start(3)).group()
+        lower = core.lower()
+        if _PLAIN_WORD_RE.fullmatch(core) is None:
+            if m.group(1) != "." or closers or core != word:
+                return None
+            if lower in ABBREVIATIONS and _PLAIN_NEXT_RE.fullmatch(nxt):
+                continue  # a dotted abbreviation ("p.m.") before a plain word: no break
+            if _NUMBER_RE.fullmatch(core) and nxt.lstrip(_OPENERS)[:1].isupper():
+                # Punkt breaks after a number unless its orthographic heuristic says the
+                # next word is no sentence starter, which it says of lowercase words only
+                # ("in 2023. \u201cMaybe", "at 15,000. Police")
+                spans.append((start, m.end()))
+                start = m.start(3)
+                continue
+            return None
         rest = nxt.lstrip(_CLOSERS)
         if len(rest) < len(nxt) and (not rest or rest.startswith("--")):
             return None  # Punkt would realign a lone closing mark: let it
-        lower = core.lower()
         if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
             return None
         if _plain_break(lower, m.group(1)):

@@ -307,6 +307,22 @@ PARAGRAPH_PIECES = [
     'It ended. "-- no',
     "It ended. '",
     'Done. ""Yes',
+    "in 2023.",
+    "15,000.",
+    "March 1.",
+    "2.40.",
+    "-5.",
+    "2 p.m. Trouble",
+    "p.m. the",
+    "2023. \u201cMaybe",
+    "2023. \u201cmaybe",
+    "5. the",
+    "2023. (The",
+    "U.S. Police",
+    "e.g. The",
+    ". Next",
+    "? He",
+    "left !",
 ]
 
 
@@ -356,6 +372,19 @@ PLAIN_PIECES = [
     'It ended. "-- no',
     "It ended. '",
     'Done. ""Yes',
+    "in 2023.",
+    "15,000.",
+    "March 1.",
+    "2.40.",
+    "-5.",
+    "2 p.m. Trouble",
+    "p.m. the",
+    "2023. \u201cMaybe",
+    "2023. \u201cmaybe",
+    "5. the",
+    "2023. (The",
+    "U.S. Police",
+    "e.g. The",
 ]
 
 
