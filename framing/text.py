@@ -18,7 +18,7 @@ from importlib.resources import files
 from itertools import accumulate, compress, islice, repeat
 from operator import itemgetter, ne, sub
 
-from framing.types import Ignored, Quote, Span
+from framing.types import Ignored, Quote, Span, fast_init
 
 # Abbreviations that end with a period but do not end a sentence (Punkt's ``abbrev_types``
 # holds them lowercase, without the final period).  Untrained Punkt splits after "Dr."
@@ -91,6 +91,7 @@ _LINE_END = set(".!?:;\"'\u201d\u2019)\u2026")  # a line ending so ends its para
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -98,6 +99,7 @@ class Paragraph:
     heading: bool = False
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
