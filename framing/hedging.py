@@ -46,6 +46,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import WORD_CLASSES
@@ -259,6 +260,23 @@ def _merge_negated(items: list[_Item]) -> list[_Item]:
 
 def _resolve(items: list[_Item]) -> list[_Item]:
     """Keep the longer of overlapping items; on a tie prefer a hedge, then a lexicon row."""
+    kept: list[_Item] = []
+    group: list[_Item] = []  # items that overlap, directly or through each other
+    reach = 0
+    for it in sorted(items, key=attrgetter("i", "j")):
+        if group and it.i >= reach:
+            kept += _resolve_group(group) if len(group) > 1 else group
+            group = []
+        if not group:
+            reach = it.j
+        group.append(it)
+        reach = max(reach, it.j)
+    kept += _resolve_group(group) if len(group) > 1 else group
+    return kept
+
+
+def _resolve_group(items: list[_Item]) -> list[_Item]:
+    """``_resolve`` within a group of overlapping items (no other item can touch them)."""
     ranked = sorted(
         items,
         key=lambda x: (-(x.j - x.i), x.metric != "hedge", not x.from_lexicon_hedge, x.i),
@@ -270,7 +288,7 @@ def _resolve(items: list[_Item]) -> list[_Item]:
         if taken.isdisjoint(span):
             kept.append(it)
             taken.update(span)
-    return sorted(kept, key=lambda x: (x.i, x.j))
+    return sorted(kept, key=attrgetter("i", "j"))
 
 
 def _to_match(doc: Document, it: _Item) -> Match:
@@ -279,6 +297,7 @@ def _to_match(doc: Document, it: _Item) -> Match:
     source = e.source
     if it.category == "negated-booster" and e.category != "negated-booster":
         source = f"{e.source}; negated: Hübler 1983"
+    # positional (Match's field order): thousands per long text
     return Match(
         start,
         end,
@@ -286,10 +305,12 @@ def _to_match(doc: Document, it: _Item) -> Match:
         it.metric,
         it.category,
         doc.token_quotes[it.i] >= 0,
-        term=e.term,
-        strength=e.strength,
-        note=e.note,
-        source=source,
+        e.term,  # term
+        "",  # polarity
+        e.strength,
+        (),  # alternatives
+        e.note,
+        source,
     )
 
 

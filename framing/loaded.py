@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from framing.summary import per_thousand, quoted_words
@@ -64,6 +65,7 @@ POLARITIES = ("negative", "positive", "neutral")
 # -- find ------------------------------------------------------------------------------
 def _match(doc: Document, h: Hit, category: str, alternatives: tuple[str, ...]) -> Match:
     e = h.entry
+    # positional (Match's field order): thousands per long text
     return Match(
         h.start,
         h.end,
@@ -71,12 +73,12 @@ def _match(doc: Document, h: Hit, category: str, alternatives: tuple[str, ...]) 
         "loaded",
         category,
         doc.token_quotes[h.i] >= 0,
-        term=e.term,
-        polarity=e.polarity or "neutral",
-        strength=e.strength,
-        alternatives=alternatives,
-        note=e.note,
-        source=e.source,
+        e.term,  # term
+        e.polarity or "neutral",
+        e.strength,
+        alternatives,
+        e.note,
+        e.source,
     )
 
 
@@ -118,7 +120,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Match]:
             if any(k in taken for k in range(h.i, h.j)):
                 continue
             out.append(_match(doc, h, "speech-verb", e.alternatives or ("say",)))
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return sorted(out, key=attrgetter("start", "end"))
 
 
 # -- summarize -------------------------------------------------------------------------
