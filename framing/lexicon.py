@@ -101,24 +101,28 @@ class Rule:
             return (_form_of(doc.norms()[i]) in self.words) != self.negated
         sent = doc.sentences[doc.token_sents[i]]
         lo, hi = sent.tok_start, sent.tok_end
-        # the window as token ranges [a, b) before and after the match
+        # the window as token ranges [a, b) before the match and [c, d) after it
+        a = b = c = d = 0
         if name == "next":
-            windows = ((j, min(j + 1, hi)),)
+            c, d = j, min(j + 1, hi)
         elif name == "prev":
-            windows = ((max(i - 1, lo), i),)
+            a, b = max(i - 1, lo), i
         elif name == "after":
-            windows = ((j, min(j + 3, hi)),)
+            c, d = j, min(j + 3, hi)
         elif name == "before":
-            windows = ((max(i - 3, lo), i),)
+            a, b = max(i - 3, lo), i
         elif name == "near":
-            windows = ((max(i - 5, lo), i), (j, min(j + 5, hi)))
+            a, b, c, d = max(i - 5, lo), i, j, min(j + 5, hi)
         else:  # sentence
-            windows = ((lo, i), (j, hi))
+            a, b, c, d = lo, i, j, hi
         if self.classes:
-            found = any(self._token_ok(doc, k) for a, b in windows for k in range(a, b))
+            ok = self._token_ok
+            found = any(ok(doc, k) for k in range(a, b)) or any(ok(doc, k) for k in range(c, d))
         else:  # words only: one set test per window
-            norms = doc.norms()
-            found = any(not self.words.isdisjoint(norms[a:b]) for a, b in windows if a < b)
+            norms, words = doc.norms(), self.words
+            found = (a < b and not words.isdisjoint(norms[a:b])) or (
+                c < d and not words.isdisjoint(norms[c:d])
+            )
         return found != self.negated
 
 
