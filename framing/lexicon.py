@@ -425,20 +425,16 @@ class Lexicon:
         # number of candidate tokens, not with the size of the lexicon or the text.
         norms = doc.norms()
         positions: list[int] = []
+        last = len(norms) - 1
         for first in index.keys() & doc_index.keys():
             at = doc_index[first]
             multi, seconds, single = index[first]
-            if single is None and len(at) > 8:
-                # A word that only starts multiword entries ("the" in "the fact that") can
-                # match only before one of their second words: when those are rarer, find
-                # its positions from theirs.
-                follows = [doc_index[w] for w in doc_index.keys() & seconds]
-                if sum(map(len, follows)) < len(at):
-                    positions += [
-                        k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
-                    ]
-                    continue
-            positions += at
+            if single is None:
+                # A word that only starts multiword entries ("the" in "the fact that")
+                # matches only before one of their second words: keep those positions.
+                positions += [k for k in at if k < last and norms[k + 1] in seconds]
+            else:
+                positions += at
         positions.sort()
         sents = doc.token_sents
         n = len(norms)
