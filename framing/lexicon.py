@@ -431,8 +431,15 @@ class Lexicon:
             multi, seconds, single = index[first]
             if single is None:
                 # A word that only starts multiword entries ("the" in "the fact that")
-                # matches only before one of their second words: keep those positions.
-                positions += [k for k in at if k < last and norms[k + 1] in seconds]
+                # matches only before one of their second words: keep those positions,
+                # found from the second words' own positions when those are fewer.
+                follows = [doc_index[w] for w in doc_index.keys() & seconds]
+                if sum(map(len, follows)) < len(at):
+                    positions += [
+                        k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
+                    ]
+                else:
+                    positions += [k for k in at if k < last and norms[k + 1] in seconds]
             else:
                 positions += at
         positions.sort()
