@@ -75,8 +75,6 @@ def normalise(token: str) -> str:
     return token.lower().translate(_NORM_TABLE)
 
 
-_MAYBE_BREAK_RE = re.compile(r"[.?!][\"'\u201d\u2019)\]]*\s")
-
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 _DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
 _QUOTE_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
@@ -199,14 +197,13 @@ def _plain_break(word: str, mark: str) -> bool:
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
 # "non-word" character makes a candidate break; closing marks are realigned backwards.
 _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
-_HARD_END_RE = re.compile(f"[.?!](?:[;*:@(\\[{{?!]|[{_CLOSERS}]+(?!\\s|$))")
 _NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
-# A candidate break: ``. ? !`` and closing marks before white space (or the end); the word
-# before it runs back to the previous white space (``simple_split``).
-_CANDIDATE_RE = re.compile(f"([.?!])([{_CLOSERS}]*)(?=\\s+(\\S)|$)")
+# Every ``. ? !`` with the closing marks after it, in one pass (``_fast_split``).
+_MARK_RE = re.compile(f"[.?!]([{_CLOSERS}]*)")
+_HARD_AFTER = frozenset(";*:@([{?!")  # after a bare mark, Punkt's "other punctuation"
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
-_NEXT_TOKEN_RE = re.compile(r"\S+")
+_NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _OPENERS = "\"'(\u201c\u2018\xab[{"
 _NUMBER_RE = re.compile(r"-?[.,]?\d[\d,.-]*")  # Punkt's number type, less the final period
 
@@ -222,14 +219,33 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
     splitting after the mark and its closing quotes, which is what this does;
     ``tests/test_text.py`` checks the two agree on generated paragraphs and the corpus.
     """
-    if not chunk or _HARD_END_RE.search(chunk) or _NON_ASCII_SPACE_RE.search(chunk):
-        return None
+    return _fast_split(chunk)[1] if chunk else None
+
+
+def _fast_split(chunk: str) -> tuple[bool, list[tuple[int, int]] | None]:
+    """Whether ``chunk`` has a candidate break (a mark and its closing marks before white
+    space) at all, and ``simple_split``'s answer: one pass over the marks."""
+    candidate = False
+    ok = chunk.isascii() or _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
     spans = []
     start = 0
     rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk
-    for m in _CANDIDATE_RE.finditer(chunk):
-        if m.group(3) is None:
-            continue  # at the end of the paragraph: nothing to split
+    for m in _MARK_RE.finditer(chunk):
+        closers = m.group(1)
+        end = m.end()
+        after = chunk[end : end + 1]
+        space = after.isspace()
+        if space:
+            candidate = True
+        if not ok:
+            if candidate:
+                break  # the answer is Punkt's: nothing more to learn
+            continue
+        if len(closers) > 1 or (closers and after and not space) or after in _HARD_AFTER:
+            ok = False  # a mark before other punctuation: Punkt's context rules apply
+            continue
+        if not space:
+            continue  # inside a word ("U.S", "3.5") or at the end of the paragraph
         mark_at = m.start()
         if rare_space:
             k = mark_at
@@ -238,40 +254,45 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
         else:
             k = max(chunk.rfind(" ", 0, mark_at), chunk.rfind("\n", 0, mark_at)) + 1
         if k == mark_at:
-            return None  # a mark by itself ("He left . Next"): Punkt breaks after it; let it
-        word, closers = chunk[k:mark_at], m.group(2)
+            ok = False  # a mark by itself ("He left . Next"): Punkt breaks after it
+            continue
+        word = chunk[k:mark_at]
         core = word.lstrip(_OPENERS)  # '"done."': Punkt reads the opening mark apart
-        nxt = _NEXT_TOKEN_RE.match(chunk, m.start(3)).group()
+        nxt_m = _NEXT_TOKEN_RE.match(chunk, end)
+        nxt, nxt_at = nxt_m.group(1), nxt_m.start(1)
         lower = core.lower()
+        mark = chunk[mark_at]
         if _PLAIN_WORD_RE.fullmatch(core) is None:
-            if m.group(1) != "." or closers or core != word:
-                return None
-            if lower in ABBREVIATIONS and _PLAIN_NEXT_RE.fullmatch(nxt):
-                continue  # a dotted abbreviation ("p.m.") before a plain word: no break
-            if _NUMBER_RE.fullmatch(core) and nxt.lstrip(_OPENERS)[:1].isupper():
+            if mark != "." or closers or core != word:
+                ok = False
+            elif lower in ABBREVIATIONS and _PLAIN_NEXT_RE.fullmatch(nxt):
+                pass  # a dotted abbreviation ("p.m.") before a plain word: no break
+            elif _NUMBER_RE.fullmatch(core) and nxt.lstrip(_OPENERS)[:1].isupper():
                 # Punkt breaks after a number unless its orthographic heuristic says the
                 # next word is no sentence starter, which it says of lowercase words only
                 # ("in 2023. \u201cMaybe", "at 15,000. Police")
-                spans.append((start, m.end()))
-                start = m.start(3)
-                continue
-            return None
+                spans.append((start, end))
+                start = nxt_at
+            else:
+                ok = False
+            continue
         rest = nxt.lstrip(_CLOSERS)
         if len(rest) < len(nxt) and (not rest or rest.startswith("--")):
-            return None  # Punkt would realign a lone closing mark: let it
-        if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
-            return None
-        if _plain_break(lower, m.group(1)):
-            spans.append((start, m.end()))
-            start = m.start(3)
+            ok = False  # Punkt would realign a lone closing mark: let it
+        elif core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
+            ok = False
+        elif _plain_break(lower, mark):
+            spans.append((start, end))
+            start = nxt_at
         elif closers or len(word) == 1:
-            return None  # an initial, or an abbreviation before a quote: Punkt decides
-        else:
-            if _PLAIN_NEXT_RE.fullmatch(nxt) is None:
-                return None
-            # an abbreviation we list, before a plain word: Punkt never breaks there
+            ok = False  # an initial, or an abbreviation before a quote: Punkt decides
+        elif _PLAIN_NEXT_RE.fullmatch(nxt) is None:
+            ok = False
+        # else an abbreviation we list, before a plain word: Punkt never breaks there
+    if not ok:
+        return candidate, None
     spans.append((start, len(chunk)))
-    return spans
+    return candidate, spans
 
 
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -513,17 +534,20 @@ class Document:
         self.quotes = tuple(quotes)
 
     def _sentence_spans(self, para: Paragraph) -> list[tuple[int, int]]:
-        if para.heading or not _MAYBE_BREAK_RE.search(self.text, para.start, para.end):
-            # Punkt only breaks after . ? ! followed by white space: without one, the
-            # paragraph is one sentence and Punkt (the slow part) need not run.
+        if para.heading:
             return [(para.start, para.end)]
         chunk = self.text[para.start : para.end]
-        try:
-            spans = simple_split(chunk)
-            if spans is None:
+        candidate, spans = _fast_split(chunk)
+        if not candidate:
+            # Punkt only breaks after . ? ! (and closing marks) followed by white space:
+            # without one, the paragraph is one sentence and Punkt (the slow part) need
+            # not run.
+            return [(para.start, para.end)]
+        if spans is None:
+            try:
                 spans = list(sentence_tokenizer().span_tokenize(chunk))
-        except Exception:  # Punkt on pathological input: keep the paragraph whole
-            spans = [(0, len(chunk))]
+            except Exception:  # Punkt on pathological input: keep the paragraph whole
+                spans = [(0, len(chunk))]
         if len(spans) > 1:
             spans = _join_lowercase_starts(chunk, spans)
         return [(para.start + s, para.start + e) for s, e in spans if e > s] or [

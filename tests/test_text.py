@@ -63,6 +63,11 @@ def quotes(text):
             '"why now?" she asked. "we waited."',
             ['"why now?" she asked.', '"we waited."'],
         ),
+        # a guillemet closes a quotation as a curly quote does
+        (
+            "\u00abNous partons.\u00bb Puis il est parti.",
+            ["\u00abNous partons.\u00bb", "Puis il est parti."],
+        ),
     ],
     ids=[
         "abbreviations",
@@ -75,6 +80,7 @@ def quotes(text):
         "lowercase-brand-starts-sentence",
         "all-lowercase-text",
         "all-lowercase-quoted-question-then-tag",
+        "guillemets",
     ],
 )
 def test_sentences(text, expected):
