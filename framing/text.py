@@ -573,13 +573,16 @@ class Document:
         # keeps every offset the tokens are found in the lowered text: they are the norms.
         src = text if low is None else low
         findall = _TOKEN_RE.findall
+        # Stripping a set of characters costs a lookup table per call; without "_" in the
+        # text, the white space ``lstrip()`` strips by default is the whole gap.
+        gap = _GAP if "_" in src else None
         toks: list[str] = []
         ends: list[int] = []
         spans: list[tuple[int, int, int, bool]] = []
         for k, para in enumerate(self.paragraphs):
             found = findall(src, para.start, para.end)
             if found:
-                toks += map(str.lstrip, found, repeat(_GAP))
+                toks += map(str.lstrip, found, repeat(gap))
                 # each token ends where the white space and tokens before it end
                 ends += islice(accumulate(map(len, found), initial=para.start), 1, None)
             heading = para.heading

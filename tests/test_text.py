@@ -170,6 +170,8 @@ def test_tokens(text, expected):
 def test_gap_lists_every_character_the_tokenizer_skips():
     skipped = {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"[\s_]", c)}
     assert set(_GAP) == skipped
+    # without "_", the gap is exactly what str.lstrip() strips by default
+    assert {c for c in skipped if (c + "x").lstrip() == "x"} == skipped - {"_"}
 
 
 # -- headings and ignored boilerplate --------------------------------------------------
