@@ -42,12 +42,19 @@ ABBREVIATIONS = frozenset(
 # or a group per token.  A token starting with a decimal digit is a number, with another
 # letter or digit a word (abbreviations like "U.S." included), else a punctuation mark
 # (``_token_kind``).
+_JOINER = "[-\u2010\u2011'\u2019]"
+# A letter, and a run of word characters: the tokens are found in lowercased text, where
+# trying ``[a-z]`` before the slower category test saves about a tenth of the time.
+_LETTER = r"(?:[a-z]|[^\W\d_])"
+_WORD_CHARS = r"[a-z0-9\w]*"
 _TOKEN_RE = re.compile(
     r"[\s_]*(?:"
-    r"(?:[^\W\d_]\.){2,}"  # abbreviations with inner periods: "U.S.", "e.g."
-    r"|\d+(?:[.,:]\d+)*%?"
-    r"|[^\W_]\w*(?:[-\u2010\u2011'\u2019][^\W_]\w*)*"
-    r"|[^\w\s])"
+    + _LETTER
+    + r"(?:\.(?:[^\W\d_]\.)+"  # abbreviations with inner periods: "U.S.", "e.g."
+    + f"|{_WORD_CHARS}(?:{_JOINER}[^\\W_]{_WORD_CHARS})*)"  # words starting with a letter
+    + r"|\d+(?:[.,:]\d+)*%?"  # numbers
+    + f"|[^\\W_]\\w*(?:{_JOINER}[^\\W_]\\w*)*"  # words starting with another alphanumeric
+    + r"|[^\w\s])"  # anything else is punctuation, one character at a time
 )
 # The characters ``[\s_]`` matches (``tests/test_text.py`` checks the list is complete).
 _GAP = (

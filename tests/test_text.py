@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import _GAP, Document, normalise
+from framing.text import _GAP, _TOKEN_RE, Document, normalise
 from tests import texts
 
 
@@ -165,6 +165,20 @@ def test_every_token_knows_whether_it_is_quoted():
 )
 def test_tokens(text, expected):
     assert [t.norm for t in Document(text).tokens] == expected
+
+
+# The tokenizer as first written; the one in use tries ASCII letters first, for speed.
+PLAIN_TOKEN_RE = re.compile(
+    r"[\s_]*(?:(?:[^\W\d_]\.){2,}|\d+(?:[.,:]\d+)*%?"
+    r"|[^\W_]\w*(?:[-\u2010\u2011'\u2019][^\W_]\w*)*|[^\w\s])"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60))
+def test_tokenizer_matches_the_plain_pattern(text):
+    assert _TOKEN_RE.findall(text) == PLAIN_TOKEN_RE.findall(text)
+    assert _TOKEN_RE.findall(text.lower()) == PLAIN_TOKEN_RE.findall(text.lower())
 
 
 def test_gap_lists_every_character_the_tokenizer_skips():
