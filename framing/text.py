@@ -204,7 +204,11 @@ def _plain_break(word: str, mark: str) -> bool:
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
 # "non-word" character makes a candidate break; closing marks are realigned backwards.
 _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
-_NON_ASCII_SPACE_RE = re.compile(r"[^\S \t\n\r\x0b\x0c]")
+# White space other than " \t\n\r\v\f" (``[^\S \t\n\r\x0b\x0c]``, written out: a category
+# test per character is slow; ``tests/test_text.py`` checks the list is complete).
+_NON_ASCII_SPACE_RE = re.compile(
+    "[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 # Every ``. ? !`` with the closing marks after it, in one pass (``_fast_split``).
 _MARK_RE = re.compile(f"[.?!]([{_CLOSERS}]*)")
 _HARD_AFTER = frozenset(";*:@([{?!")  # after a bare mark, Punkt's "other punctuation"
@@ -233,7 +237,7 @@ def _fast_split(chunk: str) -> tuple[bool, list[tuple[int, int]] | None]:
     """Whether ``chunk`` has a candidate break (a mark and its closing marks before white
     space) at all, and ``simple_split``'s answer: one pass over the marks."""
     candidate = False
-    ok = chunk.isascii() or _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
+    ok = _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
     spans = []
     start = 0
     rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk

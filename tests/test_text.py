@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import _GAP, _TOKEN_RE, Document, normalise
+from framing.text import _GAP, _NON_ASCII_SPACE_RE, _TOKEN_RE, Document, normalise
 from tests import texts
 
 
@@ -184,6 +184,8 @@ def test_tokenizer_matches_the_plain_pattern(text):
 def test_gap_lists_every_character_the_tokenizer_skips():
     skipped = {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"[\s_]", c)}
     assert set(_GAP) == skipped
+    rare = {c for c in skipped if re.fullmatch(r"[^\S \t\n\r\x0b\x0c]", c)}
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if _NON_ASCII_SPACE_RE.match(c)} == rare
     # without "_", the gap is exactly what str.lstrip() strips by default
     assert {c for c in skipped if (c + "x").lstrip() == "x"} == skipped - {"_"}
 
