@@ -565,6 +565,22 @@ class Document:
             (para.start, para.end)
         ]
 
+    def _runs_without_ignored_lines(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each run of paragraphs with no ignored line between them."""
+        ignored = [ig.start for ig in self.ignored]
+        runs: list[tuple[int, int]] = []
+        g = 0  # the next ignored line
+        for para in self.paragraphs:
+            split = False
+            while g < len(ignored) and ignored[g] < para.start:
+                split = True
+                g += 1
+            if runs and not split:
+                runs[-1] = (runs[-1][0], para.end)
+            else:
+                runs.append((para.start, para.end))
+        return runs
+
     def _split_sentences_and_tokens(self) -> None:
         text = self.text
         # Tokens are found in the lowered text when lowering keeps every offset (almost
@@ -579,9 +595,11 @@ class Document:
                 if c in low:
                     low = low.replace(c, _NORM_TABLE[ord(c)])
         # Tokens never straddle a sentence break (breaks fall in white space, or between a
-        # closing mark and the punctuation after it), so one ``findall`` per paragraph gives
-        # the same tokens as one per sentence, with a third of the calls.  When lowering
-        # keeps every offset the tokens are found in the lowered text: they are the norms.
+        # closing mark and the punctuation after it) nor a paragraph break, and only white
+        # space lies between paragraphs that no ignored line separates: so one ``findall``
+        # per run of such paragraphs gives the same tokens as one per sentence.  When
+        # lowering keeps every offset the tokens are found in the lowered text: they are
+        # the norms.
         src = text if low is None else low
         findall = _TOKEN_RE.findall
         # Stripping a set of characters costs a lookup table per call; without "_" in the
@@ -589,13 +607,13 @@ class Document:
         gap = _GAP if "_" in src else None
         toks: list[str] = []
         ends: list[int] = []
+        for s, e in self._runs_without_ignored_lines():
+            found = findall(src, s, e)
+            toks += map(str.lstrip, found, repeat(gap))
+            # each token ends where the white space and tokens before it end
+            ends += islice(accumulate(map(len, found), initial=s), 1, None)
         spans: list[tuple[int, int, int, bool]] = []
         for k, para in enumerate(self.paragraphs):
-            found = findall(src, para.start, para.end)
-            if found:
-                toks += map(str.lstrip, found, repeat(gap))
-                # each token ends where the white space and tokens before it end
-                ends += islice(accumulate(map(len, found), initial=para.start), 1, None)
             heading = para.heading
             spans += [(s, e, k, heading) for s, e in self._sentence_spans(para)]
         starts = list(map(sub, ends, map(len, toks)))
