@@ -545,25 +545,28 @@ class Document:
         self.quotes = tuple(quotes)
 
     def _sentence_spans(self, para: Paragraph) -> list[tuple[int, int]]:
+        """The paragraph's sentences as ``(start, end)`` offsets *into the paragraph*."""
+        whole = [(0, para.end - para.start)]
         if para.heading:
-            return [(para.start, para.end)]
+            return whole
         chunk = self.text[para.start : para.end]
         candidate, spans = _fast_split(chunk)
         if not candidate:
             # Punkt only breaks after . ? ! (and closing marks) followed by white space:
             # without one, the paragraph is one sentence and Punkt (the slow part) need
             # not run.
-            return [(para.start, para.end)]
+            return whole
         if spans is None:
             try:
                 spans = list(sentence_tokenizer().span_tokenize(chunk))
             except Exception:  # Punkt on pathological input: keep the paragraph whole
-                spans = [(0, len(chunk))]
-        if len(spans) > 1:
+                return whole
+            if len(spans) > 1:
+                spans = _join_lowercase_starts(chunk, spans)
+            return [(s, e) for s, e in spans if e > s] or whole
+        if len(spans) > 1:  # (the fast path's spans are never empty)
             spans = _join_lowercase_starts(chunk, spans)
-        return [(para.start + s, para.start + e) for s, e in spans if e > s] or [
-            (para.start, para.end)
-        ]
+        return spans
 
     def _runs_without_ignored_lines(self) -> list[tuple[int, int]]:
         """``(start, end)`` of each run of paragraphs with no ignored line between them."""
@@ -614,8 +617,8 @@ class Document:
             ends += islice(accumulate(map(len, found), initial=s), 1, None)
         spans: list[tuple[int, int, int, bool]] = []
         for k, para in enumerate(self.paragraphs):
-            heading = para.heading
-            spans += [(s, e, k, heading) for s, e in self._sentence_spans(para)]
+            at, heading = para.start, para.heading
+            spans += [(at + s, at + e, k, heading) for s, e in self._sentence_spans(para)]
         starts = list(map(sub, ends, map(len, toks)))
         sentences: list[Sentence] = []
         sents: list[int] = []
