@@ -15,8 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
-from itertools import accumulate, compress, islice, repeat
-from operator import itemgetter, ne, sub
+from itertools import accumulate, islice, repeat
+from operator import itemgetter, sub
 
 from framing.types import Ignored, Quote, Span, fast_init
 
@@ -404,9 +404,15 @@ class Document:
         kinds = self.token_kinds
         self.words = len(kinds) - kinds.count("punct")
         #: words inside quotation marks (the quoted voice); ``words - quoted_words`` is the author's
-        self.quoted_words = sum(
-            map(ne, compress(kinds, map(ne, self.token_quotes, repeat(-1))), repeat("punct"))
-        )
+        # (counted over the quotations' token ranges, a nested one inside the outer one)
+        quoted = 0
+        reach = 0
+        for lo, hi in self.quote_tokens:
+            lo = max(lo, reach)
+            if lo < hi:
+                quoted += hi - lo - kinds[lo:hi].count("punct")
+                reach = hi
+        self.quoted_words = quoted
 
     # -- paragraphs -------------------------------------------------------------------
     def _lines(self) -> list[tuple[int, int]]:
