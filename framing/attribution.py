@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from itertools import compress, repeat
-from operator import attrgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -372,7 +372,10 @@ class _Analyzer:
         # Document keeps offsets, sentences, kinds and quotations as parallel lists already.
         self.starts = starts = doc.token_starts
         self.ends = ends = doc.token_ends
-        self.caps = caps = list(map(str.isupper, map(text.__getitem__, starts)))
+        # each token's first character in one C call (itemgetter with one index returns a
+        # bare character, with none it raises: tiny texts take the plain route)
+        firsts = itemgetter(*starts)(text) if n_toks > 1 else [text[s] for s in starts]
+        self.caps = caps = list(map(str.isupper, firsts))
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = bases = list(norms)
         self.poss = poss = [False] * n_toks  # see ``possessive``
@@ -421,17 +424,9 @@ class _Analyzer:
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
         for k in self.verb_list:
             self.verbs_in_sent.setdefault(sents[k], []).append(k)
-        # norms the text also writes in lowercase (one lowercase occurrence is enough)
-        lower = self._lower_words = set()
-        # a norm only ever capitalized (most names) has as many capitalized tokens as tokens
-        capped_count = Counter(map(norms.__getitem__, self._capped)).get
-        for n, ks in index.items():
-            if len(ks) == capped_count(n, 0):
-                continue
-            for k in ks:  # the first occurrence usually decides it
-                if not caps[k] and kinds[k] == "word":
-                    lower.add(n)
-                    break
+        # norm -> whether the text also writes it in lowercase (``_written_lowercase``): only
+        # the few norms of sentence-initial capitalized words are ever asked about
+        self._lowercase_seen: dict[str, bool] = {}
         self._initial = self._sentence_initial_tokens()
         self._anonymity_cues = self._find_anonymity_cues()
         self._countries_adj: set[str] = set()
@@ -457,6 +452,16 @@ class _Analyzer:
         self.title_firsts, self.office_firsts = v.firsts["title"], v.firsts["office"]
         self.org_lasts, self.office_lasts = v.lasts["organization"], v.lasts["office"]
 
+    def _written_lowercase(self, norm: str) -> bool:
+        """Whether some token with this norm is a lowercase word (one occurrence is enough)."""
+        seen = self._lowercase_seen.get(norm)
+        if seen is None:
+            caps, kinds = self.caps, self.kinds
+            seen = self._lowercase_seen[norm] = any(
+                not caps[k] and kinds[k] == "word" for k in self.doc.norm_index().get(norm, ())
+            )
+        return seen
+
     # -- token helpers ---------------------------------------------------------------------
     def cap(self, k: int) -> bool:
         return self.caps[k]
@@ -479,25 +484,26 @@ class _Analyzer:
         return k in self.verbs
 
     def _sentence_initial_tokens(self) -> set[int]:
-        kinds = self.kinds
-        bounds = self.sent_bounds
-        # most sentences start with a word
-        out = {k for k, end in bounds if k < end and kinds[k] != "punct"}
-        for k, end in bounds:
-            if k < end and kinds[k] == "punct":
-                # skip opening punctuation (quote marks, dashes, brackets)
-                while k < end and kinds[k] == "punct":
-                    k += 1
-                if k < end:
-                    out.add(k)
+        kinds, sents = self.kinds, self.sents
+        out: set[int] = set()
+        add = out.add
+        # one pass over the sentences: most start with a word, the rest with opening
+        # punctuation (quote marks, dashes, brackets) that is skipped
+        for k, end in self.sent_bounds:
+            while k < end and kinds[k] == "punct":
+                k += 1
+            if k < end:
+                add(k)
         # after a colon or an opening quote/paren the next word (in the same sentence) is
-        # also "initial"; the norm index finds those marks without a scan of every token
+        # also "initial"; the norm index finds those marks without a scan of every token.
+        # Sentences tile the tokens, so "the next token is in the same sentence" is a
+        # comparison of two sentence indexes
         index = self.doc.norm_index()
-        sents = self.sents
+        last = self.n_toks - 1
         for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
             for m in index.get(mark, ()):
-                if m + 1 < bounds[sents[m]][1]:
-                    out.add(m + 1)
+                if m < last and sents[m + 1] == sents[m]:
+                    add(m + 1)
         return out
 
     # -- classification ---------------------------------------------------------------------
@@ -1282,7 +1288,7 @@ class _NameIndex:
         a = self.a
         caps, in_quote, sents, kinds = a.caps, a.in_quote, a.sents, a.kinds
         norms, bases, poss = a.norms, a.bases, a.poss
-        initial, lower, verbs = a._initial, a._lower_words, a.verbs
+        initial, written_lowercase, verbs = a._initial, a._written_lowercase, a.verbs
         title, office = a.title, a.office
         particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
@@ -1320,7 +1326,8 @@ class _NameIndex:
             k = j
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
-                (i in initial and (norms[i] in _FUNCTION or bases[i] in lower)) or i in verbs
+                (i in initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])))
+                or i in verbs
             ):
                 i += 1
             titled = False
