@@ -1270,10 +1270,13 @@ class _NameIndex:
     def __init__(self, a: _Analyzer) -> None:
         self.a = a
         self.runs: list[tuple[int, int]] = []  # (i, j) of person-name runs outside quotes
+        self.keys: list[tuple[str, ...]] = []  # the bases of each run, parallel to ``runs``
         self._first_at: dict[tuple[str, ...], int] | None = None  # built once runs are final
         self._titled: set[tuple[str, ...]] = set()
         self._initial_only: dict[tuple[str, ...], bool] = {}
         self._described: set[str] = set()  # names given a role in an appositive
+        # ``_non_person_key``'s answers: a text repeats few distinct names many times
+        self._key_verdicts: dict[tuple[str, ...], bool] = {}
         self._collect()
         self.canonical: dict[tuple[str, ...], str] = {}
         self._link()
@@ -1292,7 +1295,8 @@ class _NameIndex:
         title, office = a.title, a.office
         particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
-        runs, non_person = self.runs, self._non_person
+        runs, keys, non_person = self.runs, self.keys, self._non_person
+        titled_keys, initial_only = self._titled, self._initial_only
         k = 0
         n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
@@ -1300,29 +1304,30 @@ class _NameIndex:
         for start in a.cap_words:
             if start < k:
                 continue
-            k = start
-            sent = sents[k]
+            sent = sents[start]
             if headings[sent]:
-                k += 1
+                k = start + 1
                 continue
-            i = k
-            j = k
-            while j < n and not in_quote[j] and sents[j] == sent:
-                if caps[j] and kinds[j] == "word":
-                    j += 1
-                    if poss[j - 1]:
-                        break
-                    continue
-                if (
-                    norms[j] in particles
-                    and kinds[j] == "word"
-                    and j + 1 < n
-                    and caps[j + 1]
-                    and kinds[j + 1] == "word"
-                ):
-                    j += 1
-                    continue
-                break
+            i = start
+            # the start is a capitalized word outside quotations: the run has it already
+            j = start + 1
+            if not poss[start]:
+                while j < n and not in_quote[j] and sents[j] == sent:
+                    if caps[j] and kinds[j] == "word":
+                        j += 1
+                        if poss[j - 1]:
+                            break
+                        continue
+                    if (
+                        norms[j] in particles
+                        and kinds[j] == "word"
+                        and j + 1 < n
+                        and caps[j + 1]
+                        and kinds[j + 1] == "word"
+                    ):
+                        j += 1
+                        continue
+                    break
             k = j
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
@@ -1347,17 +1352,25 @@ class _NameIndex:
             if non_person(key, i, j):
                 continue
             runs.append((i, j))
+            keys.append(key)
             if titled:
-                self._titled.add(key)
+                titled_keys.add(key)
             if j - i == 1 and i in initial:
-                self._initial_only.setdefault(key, True)
+                initial_only.setdefault(key, True)
             elif j - i == 1:
-                self._initial_only[key] = False
+                initial_only[key] = False
 
     def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
+        """A capitalized run that is not a person: a place, a body, a title, a dateline …"""
+        verdict = self._key_verdicts.get(key)
+        if verdict is None:
+            verdict = self._key_verdicts[key] = self._non_person_key(key)
+        return verdict or self._non_person_here(key, i, j)
+
+    def _non_person_key(self, key: tuple[str, ...]) -> bool:
+        """The tests that look at the run's bases only (the same for every occurrence)."""
         a = self.a
         last = key[-1]
-        # ``key`` is the run's bases: test it directly rather than rebuild it from i, j
         if (
             (len(key) == 1 and last in a.place)
             or key in a.place_phrases
@@ -1365,67 +1378,62 @@ class _NameIndex:
             or key in a.org_phrases
         ):
             return True
-        organization = a.organization
-        if not a.non_person.isdisjoint(key) or last in organization:
+        if not a.non_person.isdisjoint(key) or last in a.organization:
             return True
         if last in a.demonym or key in a.demonym_phrases:
             return True  # "North Korean leader"
-        place_head = a.place_head
-        if last in a._countries_adj or last in place_head or last in _FUNCTION:
+        if last in a._countries_adj or last in a.place_head or last in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
+        if (last in a.person or last in a.office) and len(key) > 1:
+            return True  # "Regent Street Traders", "Velmoran Officials"
+        return last in a.office or last in a.document or last in a.non_speaker
+
+    def _non_person_here(self, key: tuple[str, ...], i: int, j: int) -> bool:
+        """The tests that look at this occurrence: its neighbours and its spelling."""
+        a = self.a
         norms, bases = a.norms, a.bases
         if (
             i >= 2
             and norms[i - 1] in ("for", "of", "on")
             and a.caps[i - 2]
-            and (bases[i - 2] in organization or bases[i - 2] in place_head)
+            and (bases[i - 2] in a.organization or bases[i - 2] in a.place_head)
         ):
             return True  # "Carnegie Endowment for International Peace"
-        person, office = a.person, a.office
-        if (last in person or last in office) and len(key) > 1:
-            return True  # "Regent Street Traders", "Velmoran Officials"
         text, starts = a.text, a.starts
         # an acronym's first two characters are not lowercase: "Trump" is decided there
         # without a call of ``_acronym``
         s0 = starts[i]
         maybe_acronym = text[s0] == "." or not text[s0 + 1 : s0 + 2].islower()
-        if j - i > 1 and maybe_acronym and all(a._acronym(m) for m in range(i, j)):
-            return True  # a dateline: "HARLOW POINT"
-        if last in office or last in a.document or last in a.non_speaker:
+        if j - i > 1:
+            # a dateline: "HARLOW POINT"
+            return maybe_acronym and all(a._acronym(m) for m in range(i, j))
+        w = key[0]
+        if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
+            parts = text[s0 : a.ends[i]].split("-")
+            if all(p[:1].isupper() for p in parts):
+                return True  # "Trump-Kim summit": a compound modifier, not a mention
+        if maybe_acronym and a._acronym(i):
             return True
-        if len(key) == 1:
-            w = last
-            if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
-                parts = text[s0 : a.ends[i]].split("-")
-                if all(p[:1].isupper() for p in parts):
-                    return True  # "Trump-Kim summit": a compound modifier, not a mention
-            if (maybe_acronym and a._acronym(i)) or self.is_country(key):
-                return True
-            if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
-                return True  # "in Hanoi"
-            # a following lowercase modifier noun: "Trump administration officials"
-            if (
-                j < len(norms)
-                and (norms[j] in organization or norms[j] in person)
-                and not a.poss[i]
-                and j + 1 < len(norms)
-                and (norms[j + 1] in person or norms[j + 1] in office)
-            ):
-                return True
-        return False
+        if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
+            return True  # "in Hanoi"
+        # a following lowercase modifier noun: "Trump administration officials"
+        return (
+            j < len(norms)
+            and (norms[j] in a.organization or norms[j] in a.person)
+            and not a.poss[i]
+            and j + 1 < len(norms)
+            and (norms[j + 1] in a.person or norms[j + 1] in a.office)
+        )
 
     def _link(self) -> None:
         a = self.a
-        full: dict[tuple[str, ...], list[int]] = {}
-        single: Counter[str] = Counter()
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
-            if len(key) > 1:
-                full.setdefault(key, []).append(i)
-            else:
-                single[key[0]] += 1
+        keys = self.keys
+        single = Counter(key[0] for key in keys if len(key) == 1)
+        # the multiword names in order of first mention
+        full = dict.fromkeys(key for key in keys if len(key) > 1)
+        particles = a.particle
         for key in full:
-            particle = any(w in a.v.sets["particle"] for w in key[1:-1])
+            particle = any(w in particles for w in key[1:-1])
             first, last = key[0], key[-1]
             if particle:
                 name = self._display(key)
@@ -1434,11 +1442,10 @@ class _NameIndex:
             else:
                 name = self._display((last,))
             self.canonical[key] = name
-            for w in (last, first):
-                if (w,) not in self.canonical or w == last:
-                    self.canonical.setdefault((w,), name) if w != last else None
-                    if w == last:
-                        self.canonical[(w,)] = name
+            # the surname alone names the person; the first name does unless it names
+            # someone already
+            self.canonical[(last,)] = name
+            self.canonical.setdefault((first,), name)
         for w in single:
             self.canonical.setdefault((w,), self._display((w,)))
 
@@ -1458,15 +1465,19 @@ class _NameIndex:
     def _first_positions(self) -> dict[tuple[str, ...], int]:
         """First token of the first occurrence (runs in order, left to right) of every
         sub-run's norms: ``_display`` looked this up by scanning all runs per call."""
-        bases = self.a.bases
+        # a later run with the same key adds nothing: only each key's first run is read
+        first_run: dict[tuple[str, ...], int] = {}
+        for key, (i, _j) in zip(self.keys, self.runs):
+            if key not in first_run:
+                first_run[key] = i
         first: dict[tuple[str, ...], int] = {}
-        for i, j in self.runs:
-            if j - i == 1:  # most runs are one word
-                first.setdefault((bases[i],), i)
+        for key, i in first_run.items():
+            if len(key) == 1:  # most runs are one word
+                first.setdefault(key, i)
                 continue
-            for n in range(1, j - i + 1):
-                for s in range(i, j - n + 1):
-                    first.setdefault(tuple(bases[s : s + n]), s)
+            for n in range(1, len(key) + 1):
+                for s in range(len(key) - n + 1):
+                    first.setdefault(key[s : s + n], i + s)
         return first
 
     def name_of(self, i: int, j: int) -> str:
@@ -1539,28 +1550,31 @@ class _NameIndex:
 
     def person_mentions(self) -> list[tuple[int, int, str]]:
         """``(token, token_end, canonical name)`` of every person-name mention."""
-        return [(i, j, self.name_of(i, j)) for i, j in self.runs]
+        # every run's key has a canonical name (``_link``): what ``name_of`` answers for it
+        canonical = self.canonical
+        return [(i, j, canonical[key]) for (i, j), key in zip(self.runs, self.keys)]
 
     def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
         """Mention counts of the names that are clearly people: multiword names, names with
         a title or a role, names the text links to those, and ``speakers`` (named sources).
         A capitalized word with no such evidence ("Orrin", "Herons") is left out."""
-        a = self.a
+        # everything below depends on a run's key only: decide once per distinct key (in
+        # order of first mention, so the counts keep the order a pass over the runs gives)
+        canonical = self.canonical
+        mentions = Counter(self.keys)
         strong: set[str] = set(self._described) | {s for s in speakers if s}
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
+        for key in mentions:
             if len(key) > 1 or key in self._titled:
-                strong.add(self.name_of(i, j))
+                strong.add(canonical[key])
         counts: Counter[str] = Counter()
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
-            name = self.name_of(i, j)
+        for key, n in mentions.items():
+            name = canonical[key]
             if name not in strong:
                 continue
             if len(key) == 1 and self._initial_only.get(key) and name == self._display(key):
                 if name not in speakers and key not in self._titled:
                     continue  # only ever at the start of a sentence: "Negotiators", "Trouble"
-            counts[name] += 1
+            counts[name] += n
         return counts
 
 
