@@ -1295,8 +1295,18 @@ class _NameIndex:
         title, office = a.title, a.office
         particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
-        runs, keys, non_person = self.runs, self.keys, self._non_person
+        runs, keys = self.runs, self.keys
         titled_keys, initial_only = self._titled, self._initial_only
+        # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
+        # ``_non_person_here`` says so
+        verdicts, key_test, here_test = (
+            self._key_verdicts,
+            self._non_person_key,
+            self._non_person_here,
+        )
+        # "a capitalized word outside quotations" in one set lookup: the test that ends
+        # almost every run
+        cap_word = set(a.cap_words)
         k = 0
         n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
@@ -1312,22 +1322,26 @@ class _NameIndex:
             # the start is a capitalized word outside quotations: the run has it already
             j = start + 1
             if not poss[start]:
-                while j < n and not in_quote[j] and sents[j] == sent:
-                    if caps[j] and kinds[j] == "word":
+                while True:
+                    if j in cap_word:
+                        if sents[j] != sent:
+                            break
                         j += 1
                         if poss[j - 1]:
                             break
-                        continue
-                    if (
-                        norms[j] in particles
+                    elif (
+                        j < n
+                        and norms[j] in particles
                         and kinds[j] == "word"
+                        and not in_quote[j]
+                        and sents[j] == sent
                         and j + 1 < n
                         and caps[j + 1]
                         and kinds[j + 1] == "word"
                     ):
-                        j += 1
-                        continue
-                    break
+                        j += 1  # "Mohammad bin Salman"
+                    else:
+                        break
             k = j
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
@@ -1349,8 +1363,11 @@ class _NameIndex:
             if i >= j:
                 continue
             key = tuple(bases[i:j])
-            if non_person(key, i, j):
-                continue
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = key_test(key)
+            if verdict or here_test(key, i, j):
+                continue  # not a person
             runs.append((i, j))
             keys.append(key)
             if titled:
@@ -1360,15 +1377,10 @@ class _NameIndex:
             elif j - i == 1:
                 initial_only[key] = False
 
-    def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
-        """A capitalized run that is not a person: a place, a body, a title, a dateline …"""
-        verdict = self._key_verdicts.get(key)
-        if verdict is None:
-            verdict = self._key_verdicts[key] = self._non_person_key(key)
-        return verdict or self._non_person_here(key, i, j)
-
     def _non_person_key(self, key: tuple[str, ...]) -> bool:
-        """The tests that look at the run's bases only (the same for every occurrence)."""
+        """A capitalized run that is not a person (a place, a body, a title …), by the tests
+        that look at the run's bases only: the same for every occurrence of the name.
+        ``_non_person_here`` has the tests of one occurrence."""
         a = self.a
         last = key[-1]
         if (
