@@ -1307,6 +1307,7 @@ class _NameIndex:
         # "a capitalized word outside quotations" in one set lookup: the test that ends
         # almost every run
         cap_word = set(a.cap_words)
+        word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
         k = 0
         n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
@@ -1343,6 +1344,31 @@ class _NameIndex:
                     else:
                         break
             k = j
+            if j - i == 1:
+                # One word (most runs): every test but the neighbours' looks at its norm
+                # only, so those are answered once per distinct norm.  The same tests as
+                # below, in an order that rejects most words with one dict lookup.
+                w = norms[i]
+                not_person = word_verdicts.get(w)
+                if not_person is None:
+                    b = bases[i]
+                    not_person = w in title or b in office or key_test((b,))
+                    word_verdicts[w] = not_person
+                if not_person or i in verbs:
+                    continue
+                is_initial = i in initial
+                if is_initial and (w in _FUNCTION or written_lowercase(bases[i])):
+                    continue
+                key = (bases[i],)
+                if here_test(key, i, j):
+                    continue
+                runs.append((i, j))
+                keys.append(key)
+                if is_initial:
+                    initial_only.setdefault(key, True)
+                else:
+                    initial_only[key] = False
+                continue
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
                 (i in initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])))
