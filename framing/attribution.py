@@ -2339,31 +2339,21 @@ class _Resolver:
         self.a = a
         self.entities: dict[str, _Entity] = {}
         self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
+        # the person mentions in subject position (text order), for pronouns
+        norms, sents, caps, is_word, starts = a.norms, a.sents, a.caps, a.is_word, a.starts
+        lead = a.title | a.demonym | {"the", "a", "an"}
         mentions = []
         for i, _j, name in a.names.person_mentions():
-            if self._subject_position(i):
-                mentions.append((a.starts[i], name, a.sents[i]))
+            # a subject starts a clause, after titles, demonyms, articles and capitalized
+            # words of its own sentence
+            sent = sents[i]
+            k = i - 1
+            while k >= 0 and sents[k] == sent and (norms[k] in lead or (caps[k] and is_word[k])):
+                k -= 1
+            if k < 0 or sents[k] != sent or norms[k] in _SUBJECT_AFTER:
+                mentions.append((starts[i], name, sent))
         self.mentions = mentions
         self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
-
-    def _subject_position(self, i: int) -> bool:
-        a = self.a
-        norms, sents, caps, is_word = a.norms, a.sents, a.caps, a.is_word
-        title, demonym = a.title, a.demonym
-        sent = sents[i]
-        k = i - 1
-        while k >= 0 and (
-            norms[k] in title
-            or norms[k] in demonym
-            or norms[k] in ("the", "a", "an")
-            or (caps[k] and is_word[k] and sents[k] == sent)
-        ):
-            if sents[k] != sent:
-                break
-            k -= 1
-        if k < 0 or sents[k] != sent:
-            return True
-        return norms[k] in _SUBJECT_AFTER
 
     def entity(
         self, name: str, source_type: str, plural: bool = False, gender: str = ""
