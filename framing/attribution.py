@@ -2489,14 +2489,15 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
     kept_in_sent: dict[int, list[_Raw]] = {}  # the same, by sentence
     last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
     last_quoted: _Raw | None = None
+    sentences = a.doc.sentences
     for r in raws:
-        para = a.doc.sentences[r.sent].paragraph
+        para = sentences[r.sent].paragraph
         if r.continuation:
-            if last_quoted is not None and a.doc.sentences[last_quoted.sent].paragraph == para:
+            if last_quoted is not None and sentences[last_quoted.sent].paragraph == para:
                 last = last_quoted
             if last is None or last.speaker is None:
                 continue
-            lpara = a.doc.sentences[last.sent].paragraph
+            lpara = sentences[last.sent].paragraph
             if para - lpara > 1:
                 continue
             r.speaker, r.entity = last.speaker, last.entity
@@ -2542,7 +2543,11 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             if r.quoted:
                 last_quoted = r
         kept.append(r)
-        kept_in_sent.setdefault(r.sent, []).append(r)
+        in_sent = kept_in_sent.get(r.sent)
+        if in_sent is None:
+            kept_in_sent[r.sent] = [r]
+        else:
+            in_sent.append(r)
     return kept
 
 
@@ -2579,17 +2584,20 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     text = doc.text
     for r in raws:
         s, e = r.span
-        quote = Span(r.quote[0], r.quote[1], text[r.quote[0] : r.quote[1]]) if r.quote else None
-        verb = None
-        if r.verb is not None:
-            vs, ve, cls, lemma = r.verb
-            verb = Verb(vs, ve, text[vs:ve], cls, lemma)
-        key = (r.kind, s, e, r.verb[0] if r.verb else -1)
+        kind, v = r.kind, r.verb
+        # a duplicate is skipped before any of its objects are built
+        key = (kind, s, e, v[0] if v else -1)
         if key in seen:
             continue
         seen.add(key)
+        q = r.quote
+        quote = Span(q[0], q[1], text[q[0] : q[1]]) if q else None
+        verb = None
+        if v is not None:
+            vs, ve, cls, lemma = v
+            verb = Verb(vs, ve, text[vs:ve], cls, lemma)
         out.append(
-            Attribution(s, e, text[s:e], r.kind, r.speaker, verb, quote, r.source_type, r.anonymous)
+            Attribution(s, e, text[s:e], kind, r.speaker, verb, quote, r.source_type, r.anonymous)
         )
     out.sort(key=attrgetter("start", "end"))
     return out
