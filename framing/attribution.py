@@ -909,21 +909,16 @@ class _Analyzer:
         norms, v = self.norms, self.v
         index = self.doc.norm_index()
         words = v.sets["anonymity"]
-        out = [k for norm in words & index.keys() for k in index[norm]]
-        # phrases ("on condition of anonymity"): a cheap look at the second word first
-        firsts = v.firsts["anonymity"]
-        n = len(norms)
-        for norm in firsts.keys() & index.keys():
-            if norm in words:
-                continue
-            phrases = firsts[norm]
-            seconds = {p[1] for p in phrases}
-            for k in index[norm]:
-                if k + 1 < n and norms[k + 1] in seconds:
-                    for p in phrases:
-                        if tuple(norms[k : k + len(p)]) == p:
-                            out.append(k)
-                            break
+        out = {k for norm in words & index.keys() for k in index[norm]}
+        # phrases ("on condition of anonymity"): each looked for at the occurrences of its
+        # rarest word ("anonymity"), not at every "on" of the text
+        for p in v.phrases.get("anonymity", ()):
+            rarest = min(range(len(p)), key=lambda o: len(index.get(p[o], ())))
+            size = len(p)
+            for m in index.get(p[rarest], ()):
+                k = m - rarest
+                if k >= 0 and tuple(norms[k : k + size]) == p:
+                    out.add(k)
         return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
