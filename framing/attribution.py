@@ -50,7 +50,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress, repeat
+from itertools import compress, groupby, repeat
 from operator import attrgetter, itemgetter, ne
 from typing import TYPE_CHECKING, Any
 
@@ -393,13 +393,16 @@ class _Analyzer:
                 poss[p] = True
         self.kinds = kinds = doc.token_kinds
         self.is_word = list(map(ne, kinds, repeat("punct")))
-        # quoted tokens lie inside their quotation: only those ranges need a look
+        # quoted tokens lie inside their quotation: only those ranges need a look.  A token
+        # is in a quotation (``token_quotes`` not -1) when a quotation's range covers it, so
+        # ``in_quote`` is filled range by range instead of token by token
         tq = doc.token_quotes
-        self.in_quote = in_quote = list(map(ne, tq, repeat(-1)))
+        self.in_quote = in_quote = [False] * n_toks
         self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
         for qi, (lo, hi) in enumerate(doc.quote_tokens):
             if lo >= hi:
                 continue
+            in_quote[lo:hi] = repeat(True, hi - lo)
             marks = tq[lo:hi]
             if marks.count(qi) == hi - lo:  # the usual case: all its own
                 self.q_tokens[qi] = range(lo, hi)
@@ -414,16 +417,14 @@ class _Analyzer:
         self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
         self.v = v = speaker_vocabulary(lexicons)
         self._vocab_sets(v)
-        self.verbs: dict[int, Hit] = {}
-        if lexicons is not None:
-            for h in lexicons["speech_verbs"].find(doc):
-                if not in_quote[h.i]:
-                    self.verbs[h.i] = h
+        hits = lexicons["speech_verbs"].find(doc) if lexicons is not None else []
+        self.verbs: dict[int, Hit] = {h.i: h for h in hits if not in_quote[h.i]}
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
-        self.verbs_in_sent: dict[int, list[int]] = {}
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
-        for k in self.verb_list:
-            self.verbs_in_sent.setdefault(sents[k], []).append(k)
+        # a sentence's tokens are contiguous, so its verbs are adjacent in ``verb_list``
+        self.verbs_in_sent: dict[int, list[int]] = {
+            s: list(ks) for s, ks in groupby(self.verb_list, sents.__getitem__)
+        }
         # norm -> whether the text also writes it in lowercase (``_written_lowercase``): only
         # the few norms of sentence-initial capitalized words are ever asked about
         self._lowercase_seen: dict[str, bool] = {}
