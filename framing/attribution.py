@@ -50,7 +50,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from itertools import compress, groupby, repeat
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter, ne
 from typing import TYPE_CHECKING, Any
 
@@ -402,7 +402,7 @@ class _Analyzer:
         for qi, (lo, hi) in enumerate(doc.quote_tokens):
             if lo >= hi:
                 continue
-            in_quote[lo:hi] = repeat(True, hi - lo)
+            in_quote[lo:hi] = [True] * (hi - lo)
             marks = tq[lo:hi]
             if marks.count(qi) == hi - lo:  # the usual case: all its own
                 self.q_tokens[qi] = range(lo, hi)
@@ -421,10 +421,9 @@ class _Analyzer:
         self.verbs: dict[int, Hit] = {h.i: h for h in hits if not in_quote[h.i]}
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
-        # a sentence's tokens are contiguous, so its verbs are adjacent in ``verb_list``
-        self.verbs_in_sent: dict[int, list[int]] = {
-            s: list(ks) for s, ks in groupby(self.verb_list, sents.__getitem__)
-        }
+        self.verbs_in_sent: dict[int, list[int]] = {}
+        for k in self.verb_list:
+            self.verbs_in_sent.setdefault(sents[k], []).append(k)
         # norm -> whether the text also writes it in lowercase (``_written_lowercase``): only
         # the few norms of sentence-initial capitalized words are ever asked about
         self._lowercase_seen: dict[str, bool] = {}
