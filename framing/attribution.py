@@ -2598,11 +2598,13 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     return out
 
 
-def _quoted_words(doc: Document | None, att: Attribution) -> int:
+def _quoted_words(doc: Document | None, att: Attribution, quote_spans: set[tuple[int, int]]) -> int:
+    """Words in ``att``'s quote; ``quote_spans`` are ``doc``'s quotations as ``(start,
+    end)`` (one set for all attributions, not a scan of the quotations per attribution)."""
     if att.quote is None or att.kind in ("indirect", "nominal"):
         return 0
     if att.kind == "according_to" and doc is not None:
-        if not any(q.start == att.quote.start and q.end == att.quote.end for q in doc.quotes):
+        if (att.quote.start, att.quote.end) not in quote_spans:
             return 0
     if doc is not None:
         lo, hi = doc.token_index_at(att.quote.start), doc.token_index_at(att.quote.end)
@@ -2646,6 +2648,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     rows: dict[str, dict[str, Any]] = {}
     total_quoted = 0
     quoted_regions: set[tuple[int, int]] = set()
+    quote_spans = {(q.start, q.end) for q in doc.quotes}
     for att in atts:
         name = att.speaker.name if att.speaker else "(none)"
         row = rows.setdefault(
@@ -2662,7 +2665,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
             },
         )
         row["attributions"] += 1
-        w = _quoted_words(doc, att)
+        w = _quoted_words(doc, att, quote_spans)
         if w:
             row["quotes"] += 1
             row["quoted_words"] += w
