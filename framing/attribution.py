@@ -2651,9 +2651,9 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     quote_spans = {(q.start, q.end) for q in doc.quotes}
     for att in atts:
         name = att.speaker.name if att.speaker else "(none)"
-        row = rows.setdefault(
-            name,
-            {
+        row = rows.get(name)
+        if row is None:  # a new speaker (not a fresh row built and dropped per attribution)
+            row = rows[name] = {
                 "speaker": name,
                 "source_type": att.source_type,
                 "attributions": 0,
@@ -2662,8 +2662,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
                 "verbs": Counter(),
                 "_eval": 0,
                 "_verbs": 0,
-            },
-        )
+            }
         row["attributions"] += 1
         w = _quoted_words(doc, att, quote_spans)
         if w:
