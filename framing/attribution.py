@@ -1294,15 +1294,12 @@ class _NameIndex:
         titled_keys, initial_only = self._titled, self._initial_only
         # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
         # ``_non_person_here`` says so
-        verdicts, key_test, here_test = (
-            self._key_verdicts,
-            self._non_person_key,
-            self._non_person_here,
-        )
+        key_test, here_test = self._non_person_key, self._non_person_here
         # "a capitalized word outside quotations" in one set lookup: the test that ends
         # almost every run
         cap_word = set(a.cap_words)
         word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
+        prefixes: dict[tuple[str, ...], tuple[int, bool, tuple[str, ...] | None]] = {}
         k = 0
         n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
@@ -1371,23 +1368,30 @@ class _NameIndex:
             ):
                 i += 1
             titled = False
-            if i < j:
-                s0 = i
-                if i < j - 1:
-                    i = a.strip_name_prefix(i, j - 1)
-                    for m in range(s0, i):
-                        if norms[m] in title or bases[m] in office:
-                            titled = True
-                            break
-                if i == j - 1 and (norms[i] in title or bases[i] in office):
+            if j - i == 1:  # one word left: as above
+                w = norms[i]
+                not_person = word_verdicts.get(w)
+                if not_person is None:
+                    b = bases[i]
+                    not_person = w in title or b in office or key_test((b,))
+                    word_verdicts[w] = not_person
+                if not_person:
                     continue
-            if i >= j:
+                key = (bases[i],)
+            elif i < j:
+                # the title prefix and the verdict depend on the run's words only: worked
+                # out once per distinct run
+                words = tuple(norms[i:j])
+                found = prefixes.get(words)
+                if found is None:
+                    found = prefixes[words] = self._strip_prefix(i, j)
+                skip, titled, key = found
+                if key is None:
+                    continue
+                i += skip
+            else:
                 continue
-            key = tuple(bases[i:j])
-            verdict = verdicts.get(key)
-            if verdict is None:
-                verdict = verdicts[key] = key_test(key)
-            if verdict or here_test(key, i, j):
+            if here_test(key, i, j):
                 continue  # not a person
             runs.append((i, j))
             keys.append(key)
@@ -1397,6 +1401,22 @@ class _NameIndex:
                 initial_only.setdefault(key, True)
             elif j - i == 1:
                 initial_only[key] = False
+
+    def _strip_prefix(self, i: int, j: int) -> tuple[int, bool, tuple[str, ...] | None]:
+        """For a run ``i``..``j`` of two words or more: how many words of title, office and
+        the like to strip from its front, whether one was a title or an office, and the key
+        of the rest (None if its words alone say it is not a person)."""
+        a = self.a
+        norms, bases, title, office = a.norms, a.bases, a.title, a.office
+        s = a.strip_name_prefix(i, j - 1)
+        titled = any(norms[m] in title or bases[m] in office for m in range(i, s))
+        if s == j - 1 and (norms[s] in title or bases[s] in office):
+            return s - i, titled, None
+        key = tuple(bases[s:j])
+        verdict = self._key_verdicts.get(key)
+        if verdict is None:
+            verdict = self._key_verdicts[key] = self._non_person_key(key)
+        return s - i, titled, None if verdict else key
 
     def _non_person_key(self, key: tuple[str, ...]) -> bool:
         """A capitalized run that is not a person (a place, a body, a title …), by the tests
