@@ -2357,8 +2357,9 @@ class _Resolver:
         # the person mentions in subject position (text order), for pronouns
         norms, sents, caps, is_word, starts = a.norms, a.sents, a.caps, a.is_word, a.starts
         lead = a.title | a.demonym | {"the", "a", "an"}
+        canonical = a.names.canonical  # a run's name (``person_mentions``)
         mentions = []
-        for i, _j, name in a.names.person_mentions():
+        for (i, _j), key in zip(a.names.runs, a.names.keys):
             # a subject starts a clause, after titles, demonyms, articles and capitalized
             # words of its own sentence
             sent = sents[i]
@@ -2366,7 +2367,7 @@ class _Resolver:
             while k >= 0 and sents[k] == sent and (norms[k] in lead or (caps[k] and is_word[k])):
                 k -= 1
             if k < 0 or sents[k] != sent or norms[k] in _SUBJECT_AFTER:
-                mentions.append((starts[i], name, sent))
+                mentions.append((starts[i], canonical[key], sent))
         self.mentions = mentions
         self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
 
