@@ -2384,52 +2384,53 @@ class _Resolver:
 
     def from_np(self, np: _NP) -> tuple[Speaker, _Entity, str, bool]:
         a = self.a
-        if np.kind == "document":
+        kind, norms, text = np.kind, a.norms, a.text
+        if kind == "document":
             # "data released by the Commerce Department": the department is the source
             spans = [(np.head + 1, np.j)] + ([np.app] if np.app else [])
             for k in (k for lo_, hi_ in spans for k in range(lo_, hi_)):
-                if a.norms[k] == "by":
+                if norms[k] == "by":
                     end = np.j if k < np.j else np.app[1]
                     by = a.parse_np(k + 1, end, whole=False)
                     if by is not None and by.kind in ("organization", "named", "office"):
                         by.j = by.head + 1
                         return self.from_np(by)
-        if np.kind == "office" and not np.plural and not np.anonymous_cue:
+        if kind == "office" and not np.plural and not np.anonymous_cue:
             # "the Premier" after "Premier Lusine Ardani": the title names the person
             holder = a.names.office_holder(np)
             if holder is not None:
                 s, e = a.starts[np.i], a.ends[np.j - 1]
                 ent = self.entity(holder, "named", False, np.gender)
-                return Speaker(s, e, a.text[s:e], holder), ent, "named", False
-        if np.kind == "named":
+                return Speaker(s, e, text[s:e], holder), ent, "named", False
+        if kind == "named":
             name = a.names.name_of(np.name_i, np.name_j)
             s, e = a.starts[np.name_i], a.ends[np.name_j - 1]
-            if a.norms[np.name_j - 1].endswith("'s"):
+            if norms[np.name_j - 1].endswith("'s"):
                 e -= 2
             st = "named"
         else:
             j = np.j
             # "a senior official who spoke on condition of anonymity": the cue is not a name
             for k in range(np.head + 1, np.j):
-                if a.norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
+                if norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
                     j = k
                     break
             s, e = a.starts[np.i], a.ends[j - 1]
-            while e > s and not a.text[e - 1].isalnum():
+            while e > s and not text[e - 1].isalnum():
                 e -= 1
-            if a.text[e - 2 : e] in ("'s", "\u2019s") and a.norms[np.head].endswith("'s"):
+            if text[e - 2 : e] in ("'s", "\u2019s") and norms[np.head].endswith("'s"):
                 e -= 2  # "the company's denial": the company
-            name = a.text[s:e]
-            if np.kind == "office":
+            name = text[s:e]
+            if kind == "office":
                 st = "anonymous" if np.plural else "official"
-            elif np.kind == "person":
+            elif kind == "person":
                 st = "anonymous"
             else:  # organization, or a document it issued
                 st = "organization"
         if np.anonymous_cue and st != "named":
             st = "anonymous"
         ent = self.entity(name, st, np.plural, np.gender)
-        return Speaker(s, e, a.text[s:e], name), ent, st, st == "anonymous"
+        return Speaker(s, e, text[s:e], name), ent, st, st == "anonymous"
 
     def resolve_pronoun(self, k: int) -> _Entity | None:
         a = self.a
