@@ -2354,22 +2354,31 @@ class _Resolver:
         self.a = a
         self.entities: dict[str, _Entity] = {}
         self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
-        # the person mentions in subject position (text order), for pronouns
-        norms, sents, caps, is_word, starts = a.norms, a.sents, a.caps, a.is_word, a.starts
-        lead = a.title | a.demonym | {"the", "a", "an"}
-        canonical = a.names.canonical  # a run's name (``person_mentions``)
-        mentions = []
-        for (i, _j), key in zip(a.names.runs, a.names.keys):
-            # a subject starts a clause, after titles, demonyms, articles and capitalized
-            # words of its own sentence
+        # Person mentions for pronouns: the name runs, by text offset (runs are in text
+        # order).  Whether a run is in subject position is worked out only for the few runs
+        # a pronoun looks back at (``_subject_mention``), not for every run of the text.
+        names = a.names
+        self._runs, self._run_keys, self._canonical = names.runs, names.keys, names.canonical
+        starts = a.starts
+        self._run_offsets = [starts[i] for i, _j in names.runs]
+        self._subject: dict[int, bool] = {}  # run index -> in subject position
+        self._lead = a.title | a.demonym | {"the", "a", "an"}
+
+    def _subject_mention(self, idx: int) -> bool:
+        """Run ``idx`` starts a clause, after titles, demonyms, articles and capitalized words
+        of its own sentence."""
+        known = self._subject.get(idx)
+        if known is None:
+            a = self.a
+            norms, sents, caps, is_word, lead = a.norms, a.sents, a.caps, a.is_word, self._lead
+            i = self._runs[idx][0]
             sent = sents[i]
             k = i - 1
             while k >= 0 and sents[k] == sent and (norms[k] in lead or (caps[k] and is_word[k])):
                 k -= 1
-            if k < 0 or sents[k] != sent or norms[k] in _SUBJECT_AFTER:
-                mentions.append((starts[i], canonical[key], sent))
-        self.mentions = mentions
-        self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
+            known = k < 0 or sents[k] != sent or norms[k] in _SUBJECT_AFTER
+            self._subject[idx] = known
+        return known
 
     def entity(
         self, name: str, source_type: str, plural: bool = False, gender: str = ""
@@ -2456,15 +2465,17 @@ class _Resolver:
             if ok(e):
                 return e
         # 2. a named subject of this or the previous sentence
-        # the mentions before ``offset``, latest first
-        before = bisect_left(self.mention_offsets, offset)
+        # the name runs before ``offset``, latest first (a run in an earlier sentence or
+        # paragraph than a limit has only runs at least as early before it)
+        before = bisect_left(self._run_offsets, offset)
+        runs, sents, run_keys, canonical = self._runs, a.sents, self._run_keys, self._canonical
         if want in ("m", "f"):
             for idx in range(before - 1, -1, -1):
-                off, name, ms = self.mentions[idx]
-                if off >= offset:
-                    continue
-                if ms < sent - 1:
+                if sents[runs[idx][0]] < sent - 1:
                     break
+                if not self._subject_mention(idx):
+                    continue
+                name = canonical[run_keys[idx]]
                 e = self.entities.get(name) or _Entity(name, "named")
                 if ok(e):
                     return self.entity(name, "named")
@@ -2476,13 +2487,12 @@ class _Resolver:
                 return e
         # 4. a named person mentioned recently
         if want in ("m", "f"):
+            sentences = a.doc.sentences
             for idx in range(before - 1, -1, -1):
-                off, name, ms = self.mentions[idx]
-                if off >= offset:
-                    continue
-                if para - self.a.doc.sentences[ms].paragraph > 2:
+                if para - sentences[sents[runs[idx][0]]].paragraph > 2:
                     break
-                return self.entity(name, "named")
+                if self._subject_mention(idx):
+                    return self.entity(canonical[run_keys[idx]], "named")
         return None
 
     def pronoun_speaker(self, k: int) -> tuple[Speaker, _Entity | None, str, bool]:
