@@ -2517,6 +2517,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
     last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
     last_quoted: _Raw | None = None
     sentences = a.doc.sentences
+    speakers, from_np = res.speakers, res.from_np
     for r in raws:
         para = sentences[r.sent].paragraph
         if r.continuation:
@@ -2537,7 +2538,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             r.source_type, r.anonymous = src.source_type, src.anonymous
         elif r.np is not None or r.subject_np is not None:
             np = r.np if r.np is not None else r.subject_np
-            r.speaker, r.entity, r.source_type, r.anonymous = res.from_np(np)
+            r.speaker, r.entity, r.source_type, r.anonymous = from_np(np)
         elif r.pron >= 0:
             p = a.norms[r.pron].split("'")[0]
             r.speaker, r.entity, r.source_type, r.anonymous = res.pronoun_speaker(r.pron)
@@ -2545,15 +2546,16 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
                 continue  # "it suggests" is rarely a source
         else:
             continue
-        if r.verbless and (r.entity is None or not r.entity.quoted):
+        entity, kind = r.entity, r.kind
+        if r.verbless and (entity is None or not entity.quoted):
             continue
-        if r.pron >= 0 and r.kind == "indirect" and r.entity is not None and r.verb is not None:
+        if r.pron >= 0 and kind == "indirect" and entity is not None and r.verb is not None:
             # "Several said they feared …": the belief is part of what they said
             outer = next(
                 (
                     o
                     for o in kept_in_sent.get(r.sent, ())
-                    if o.entity is r.entity
+                    if o.entity is entity
                     and o.quote is not None
                     and o.quote[0] <= r.verb[0] < o.quote[1]
                 ),
@@ -2561,11 +2563,11 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             )
             if outer is not None:
                 continue
-        if r.entity is not None:
-            res.speakers.append((r.span[0], r.entity, para, r.sent))
-            if r.quoted and r.kind in ("direct", "partial", "continuation", "according_to"):
-                r.entity.quoted = True
-        if r.kind != "nominal":
+        if entity is not None:
+            speakers.append((r.span[0], entity, para, r.sent))
+            if r.quoted and kind in ("direct", "partial", "continuation", "according_to"):
+                entity.quoted = True
+        if kind != "nominal":
             last = r
             if r.quoted:
                 last_quoted = r
