@@ -1274,6 +1274,7 @@ class _NameIndex:
         self._key_verdicts: dict[tuple[str, ...], bool] = {}
         self._collect()
         self.canonical: dict[tuple[str, ...], str] = {}
+        self._key_counts: Counter[tuple[str, ...]] = Counter()  # runs per key (``_link``)
         self._link()
         self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
@@ -1480,10 +1481,10 @@ class _NameIndex:
 
     def _link(self) -> None:
         a = self.a
-        keys = self.keys
-        single = Counter(key[0] for key in keys if len(key) == 1)
-        # the multiword names in order of first mention
-        full = dict.fromkeys(key for key in keys if len(key) > 1)
+        # mentions per distinct key, in order of first mention (counted at C speed)
+        self._key_counts = counts = Counter(self.keys)
+        single = Counter({key[0]: n for key, n in counts.items() if len(key) == 1})
+        full = [key for key in counts if len(key) > 1]  # the multiword names
         particles = a.particle
         for key in full:
             particle = any(w in particles for w in key[1:-1])
@@ -1614,7 +1615,7 @@ class _NameIndex:
         # everything below depends on a run's key only: decide once per distinct key (in
         # order of first mention, so the counts keep the order a pass over the runs gives)
         canonical = self.canonical
-        mentions = Counter(self.keys)
+        mentions = self._key_counts
         strong: set[str] = set(self._described) | {s for s in speakers if s}
         for key in mentions:
             if len(key) > 1 or key in self._titled:
