@@ -399,17 +399,25 @@ class _Analyzer:
         tq = doc.token_quotes
         self.in_quote = in_quote = [False] * n_toks
         self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
+        # A token belongs to the first quotation that covers it, so a quotation that no
+        # earlier one reaches into has all its tokens: the usual case, decided without a
+        # look at them
+        reach = 0  # the furthest end of the quotations so far
         for qi, (lo, hi) in enumerate(doc.quote_tokens):
             if lo >= hi:
                 continue
             in_quote[lo:hi] = [True] * (hi - lo)
-            marks = tq[lo:hi]
-            if marks.count(qi) == hi - lo:  # the usual case: all its own
+            if reach <= lo:
                 self.q_tokens[qi] = range(lo, hi)
-                continue
-            idxs = [k for k, m in enumerate(marks, lo) if m == qi]
-            if idxs:
-                self.q_tokens[qi] = idxs
+            else:
+                marks = tq[lo:hi]
+                if marks.count(qi) == hi - lo:  # all its own all the same
+                    self.q_tokens[qi] = range(lo, hi)
+                else:
+                    idxs = [k for k, m in enumerate(marks, lo) if m == qi]
+                    if idxs:
+                        self.q_tokens[qi] = idxs
+            reach = max(reach, hi)
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         self.sents = sents = doc.token_sents
         # candidate first tokens of a name run: capitalized words outside quotations
