@@ -538,8 +538,9 @@ class _Analyzer:
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
-        norms, is_word = self.norms, self.is_word
-        cap_words = {norms[k] for k in self._capped if is_word[k]}
+        # the norms of capitalized tokens, picked at C speed; a capitalized punctuation mark
+        # ("Ⓐ") comes along but is inert: one character is no name and no demonym form
+        cap_words = set(compress(self.norms, self.caps))
         out = set()
         person, demonym = self.person, self.demonym
         for w in cap_words:
