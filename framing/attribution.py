@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from itertools import compress, repeat
-from operator import attrgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -372,7 +372,10 @@ class _Analyzer:
         # Document keeps offsets, sentences, kinds and quotations as parallel lists already.
         self.starts = starts = doc.token_starts
         self.ends = ends = doc.token_ends
-        self.caps = caps = list(map(str.isupper, map(text.__getitem__, starts)))
+        # each token's first character in one C call (itemgetter with one index returns a
+        # bare character, with none it raises: tiny texts take the plain route)
+        firsts = itemgetter(*starts)(text) if n_toks > 1 else [text[s] for s in starts]
+        self.caps = caps = list(map(str.isupper, firsts))
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = bases = list(norms)
         self.poss = poss = [False] * n_toks  # see ``possessive``
@@ -390,20 +393,31 @@ class _Analyzer:
                 poss[p] = True
         self.kinds = kinds = doc.token_kinds
         self.is_word = list(map(ne, kinds, repeat("punct")))
-        # quoted tokens lie inside their quotation: only those ranges need a look
+        # quoted tokens lie inside their quotation: only those ranges need a look.  A token
+        # is in a quotation (``token_quotes`` not -1) when a quotation's range covers it, so
+        # ``in_quote`` is filled range by range instead of token by token
         tq = doc.token_quotes
-        self.in_quote = in_quote = list(map(ne, tq, repeat(-1)))
+        self.in_quote = in_quote = [False] * n_toks
         self.q_tokens: dict[int, Sequence[int]] = {}  # quotation -> its tokens
+        # A token belongs to the first quotation that covers it, so a quotation that no
+        # earlier one reaches into has all its tokens: the usual case, decided without a
+        # look at them
+        reach = 0  # the furthest end of the quotations so far
         for qi, (lo, hi) in enumerate(doc.quote_tokens):
             if lo >= hi:
                 continue
-            marks = tq[lo:hi]
-            if marks.count(qi) == hi - lo:  # the usual case: all its own
+            in_quote[lo:hi] = [True] * (hi - lo)
+            if reach <= lo:
                 self.q_tokens[qi] = range(lo, hi)
-                continue
-            idxs = [k for k, m in enumerate(marks, lo) if m == qi]
-            if idxs:
-                self.q_tokens[qi] = idxs
+            else:
+                marks = tq[lo:hi]
+                if marks.count(qi) == hi - lo:  # all its own all the same
+                    self.q_tokens[qi] = range(lo, hi)
+                else:
+                    idxs = [k for k, m in enumerate(marks, lo) if m == qi]
+                    if idxs:
+                        self.q_tokens[qi] = idxs
+            reach = max(reach, hi)
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         self.sents = sents = doc.token_sents
         # candidate first tokens of a name run: capitalized words outside quotations
@@ -411,27 +425,16 @@ class _Analyzer:
         self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
         self.v = v = speaker_vocabulary(lexicons)
         self._vocab_sets(v)
-        self.verbs: dict[int, Hit] = {}
-        if lexicons is not None:
-            for h in lexicons["speech_verbs"].find(doc):
-                if not in_quote[h.i]:
-                    self.verbs[h.i] = h
+        hits = lexicons["speech_verbs"].find(doc) if lexicons is not None else []
+        self.verbs: dict[int, Hit] = {h.i: h for h in hits if not in_quote[h.i]}
         self.verb_end = {h.j - 1: i for i, h in self.verbs.items()}
-        self.verbs_in_sent: dict[int, list[int]] = {}
         self.verb_list = sorted(self.verbs)  # for range queries by bisection
+        self.verbs_in_sent: dict[int, list[int]] = {}
         for k in self.verb_list:
             self.verbs_in_sent.setdefault(sents[k], []).append(k)
-        # norms the text also writes in lowercase (one lowercase occurrence is enough)
-        lower = self._lower_words = set()
-        # a norm only ever capitalized (most names) has as many capitalized tokens as tokens
-        capped_count = Counter(map(norms.__getitem__, self._capped)).get
-        for n, ks in index.items():
-            if len(ks) == capped_count(n, 0):
-                continue
-            for k in ks:  # the first occurrence usually decides it
-                if not caps[k] and kinds[k] == "word":
-                    lower.add(n)
-                    break
+        # norm -> whether the text also writes it in lowercase (``_written_lowercase``): only
+        # the few norms of sentence-initial capitalized words are ever asked about
+        self._lowercase_seen: dict[str, bool] = {}
         self._initial = self._sentence_initial_tokens()
         self._anonymity_cues = self._find_anonymity_cues()
         self._countries_adj: set[str] = set()
@@ -457,6 +460,16 @@ class _Analyzer:
         self.title_firsts, self.office_firsts = v.firsts["title"], v.firsts["office"]
         self.org_lasts, self.office_lasts = v.lasts["organization"], v.lasts["office"]
 
+    def _written_lowercase(self, norm: str) -> bool:
+        """Whether some token with this norm is a lowercase word (one occurrence is enough)."""
+        seen = self._lowercase_seen.get(norm)
+        if seen is None:
+            caps, kinds = self.caps, self.kinds
+            seen = self._lowercase_seen[norm] = any(
+                not caps[k] and kinds[k] == "word" for k in self.doc.norm_index().get(norm, ())
+            )
+        return seen
+
     # -- token helpers ---------------------------------------------------------------------
     def cap(self, k: int) -> bool:
         return self.caps[k]
@@ -479,25 +492,26 @@ class _Analyzer:
         return k in self.verbs
 
     def _sentence_initial_tokens(self) -> set[int]:
-        kinds = self.kinds
-        bounds = self.sent_bounds
-        # most sentences start with a word
-        out = {k for k, end in bounds if k < end and kinds[k] != "punct"}
-        for k, end in bounds:
-            if k < end and kinds[k] == "punct":
-                # skip opening punctuation (quote marks, dashes, brackets)
-                while k < end and kinds[k] == "punct":
-                    k += 1
-                if k < end:
-                    out.add(k)
+        kinds, sents = self.kinds, self.sents
+        out: set[int] = set()
+        add = out.add
+        # one pass over the sentences: most start with a word, the rest with opening
+        # punctuation (quote marks, dashes, brackets) that is skipped
+        for k, end in self.sent_bounds:
+            while k < end and kinds[k] == "punct":
+                k += 1
+            if k < end:
+                add(k)
         # after a colon or an opening quote/paren the next word (in the same sentence) is
-        # also "initial"; the norm index finds those marks without a scan of every token
+        # also "initial"; the norm index finds those marks without a scan of every token.
+        # Sentences tile the tokens, so "the next token is in the same sentence" is a
+        # comparison of two sentence indexes
         index = self.doc.norm_index()
-        sents = self.sents
+        last = self.n_toks - 1
         for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
             for m in index.get(mark, ()):
-                if m + 1 < bounds[sents[m]][1]:
-                    out.add(m + 1)
+                if m < last and sents[m + 1] == sents[m]:
+                    add(m + 1)
         return out
 
     # -- classification ---------------------------------------------------------------------
@@ -524,8 +538,9 @@ class _Analyzer:
 
     def _find_countries(self) -> set[tuple[str, ...]]:
         """Names with a demonym beside them ("Velmora" and "Velmoran") are countries."""
-        norms, is_word = self.norms, self.is_word
-        cap_words = {norms[k] for k in self._capped if is_word[k]}
+        # the norms of capitalized tokens, picked at C speed; a capitalized punctuation mark
+        # ("Ⓐ") comes along but is inert: one character is no name and no demonym form
+        cap_words = set(compress(self.norms, self.caps))
         out = set()
         person, demonym = self.person, self.demonym
         for w in cap_words:
@@ -903,21 +918,16 @@ class _Analyzer:
         norms, v = self.norms, self.v
         index = self.doc.norm_index()
         words = v.sets["anonymity"]
-        out = [k for norm in words & index.keys() for k in index[norm]]
-        # phrases ("on condition of anonymity"): a cheap look at the second word first
-        firsts = v.firsts["anonymity"]
-        n = len(norms)
-        for norm in firsts.keys() & index.keys():
-            if norm in words:
-                continue
-            phrases = firsts[norm]
-            seconds = {p[1] for p in phrases}
-            for k in index[norm]:
-                if k + 1 < n and norms[k + 1] in seconds:
-                    for p in phrases:
-                        if tuple(norms[k : k + len(p)]) == p:
-                            out.append(k)
-                            break
+        out = {k for norm in words & index.keys() for k in index[norm]}
+        # phrases ("on condition of anonymity"): each looked for at the occurrences of its
+        # rarest word ("anonymity"), not at every "on" of the text
+        for p in v.phrases.get("anonymity", ()):
+            rarest = min(range(len(p)), key=lambda o: len(index.get(p[o], ())))
+            size = len(p)
+            for m in index.get(p[rarest], ()):
+                k = m - rarest
+                if k >= 0 and tuple(norms[k : k + size]) == p:
+                    out.add(k)
         return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
@@ -1264,12 +1274,16 @@ class _NameIndex:
     def __init__(self, a: _Analyzer) -> None:
         self.a = a
         self.runs: list[tuple[int, int]] = []  # (i, j) of person-name runs outside quotes
+        self.keys: list[tuple[str, ...]] = []  # the bases of each run, parallel to ``runs``
         self._first_at: dict[tuple[str, ...], int] | None = None  # built once runs are final
         self._titled: set[tuple[str, ...]] = set()
         self._initial_only: dict[tuple[str, ...], bool] = {}
         self._described: set[str] = set()  # names given a role in an appositive
+        # ``_non_person_key``'s answers: a text repeats few distinct names many times
+        self._key_verdicts: dict[tuple[str, ...], bool] = {}
         self._collect()
         self.canonical: dict[tuple[str, ...], str] = {}
+        self._key_counts: Counter[tuple[str, ...]] = Counter()  # runs per key (``_link``)
         self._link()
         self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
@@ -1282,11 +1296,20 @@ class _NameIndex:
         a = self.a
         caps, in_quote, sents, kinds = a.caps, a.in_quote, a.sents, a.kinds
         norms, bases, poss = a.norms, a.bases, a.poss
-        initial, lower, verbs = a._initial, a._lower_words, a.verbs
+        initial, written_lowercase, verbs = a._initial, a._written_lowercase, a.verbs
         title, office = a.title, a.office
         particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
-        runs, non_person = self.runs, self._non_person
+        runs, keys = self.runs, self.keys
+        titled_keys, initial_only = self._titled, self._initial_only
+        # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
+        # ``_non_person_here`` says so
+        key_test, here_test = self._non_person_key, self._non_person_here
+        # "a capitalized word outside quotations" in one set lookup: the test that ends
+        # almost every run
+        cap_word = set(a.cap_words)
+        word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
+        prefixes: dict[tuple[str, ...], tuple[int, bool, tuple[str, ...] | None]] = {}
         k = 0
         n = len(kinds)
         # jump from one capitalized word outside quotations to the next (the only tokens
@@ -1294,63 +1317,123 @@ class _NameIndex:
         for start in a.cap_words:
             if start < k:
                 continue
-            k = start
-            sent = sents[k]
+            sent = sents[start]
             if headings[sent]:
-                k += 1
+                k = start + 1
                 continue
-            i = k
-            j = k
-            while j < n and not in_quote[j] and sents[j] == sent:
-                if caps[j] and kinds[j] == "word":
-                    j += 1
-                    if poss[j - 1]:
+            i = start
+            # the start is a capitalized word outside quotations: the run has it already
+            j = start + 1
+            if not poss[start]:
+                while True:
+                    if j in cap_word:
+                        if sents[j] != sent:
+                            break
+                        j += 1
+                        if poss[j - 1]:
+                            break
+                    elif (
+                        j < n
+                        and norms[j] in particles
+                        and kinds[j] == "word"
+                        and not in_quote[j]
+                        and sents[j] == sent
+                        and j + 1 < n
+                        and caps[j + 1]
+                        and kinds[j + 1] == "word"
+                    ):
+                        j += 1  # "Mohammad bin Salman"
+                    else:
                         break
-                    continue
-                if (
-                    norms[j] in particles
-                    and kinds[j] == "word"
-                    and j + 1 < n
-                    and caps[j + 1]
-                    and kinds[j + 1] == "word"
-                ):
-                    j += 1
-                    continue
-                break
             k = j
+            if j - i == 1:
+                # One word (most runs): every test but the neighbours' looks at its norm
+                # only, so those are answered once per distinct norm.  The same tests as
+                # below, in an order that rejects most words with one dict lookup.
+                w = norms[i]
+                not_person = word_verdicts.get(w)
+                if not_person is None:
+                    b = bases[i]
+                    not_person = w in title or b in office or key_test((b,))
+                    word_verdicts[w] = not_person
+                if not_person or i in verbs:
+                    continue
+                is_initial = i in initial
+                if is_initial and (w in _FUNCTION or written_lowercase(bases[i])):
+                    continue
+                key = (bases[i],)
+                if here_test(key, i, j):
+                    continue
+                runs.append((i, j))
+                keys.append(key)
+                if is_initial:
+                    initial_only.setdefault(key, True)
+                else:
+                    initial_only[key] = False
+                continue
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
-                (i in initial and (norms[i] in _FUNCTION or bases[i] in lower)) or i in verbs
+                (i in initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])))
+                or i in verbs
             ):
                 i += 1
             titled = False
-            if i < j:
-                s0 = i
-                if i < j - 1:
-                    i = a.strip_name_prefix(i, j - 1)
-                    for m in range(s0, i):
-                        if norms[m] in title or bases[m] in office:
-                            titled = True
-                            break
-                if i == j - 1 and (norms[i] in title or bases[i] in office):
+            if j - i == 1:  # one word left: as above
+                w = norms[i]
+                not_person = word_verdicts.get(w)
+                if not_person is None:
+                    b = bases[i]
+                    not_person = w in title or b in office or key_test((b,))
+                    word_verdicts[w] = not_person
+                if not_person:
                     continue
-            if i >= j:
+                key = (bases[i],)
+            elif i < j:
+                # the title prefix and the verdict depend on the run's words only: worked
+                # out once per distinct run
+                words = tuple(norms[i:j])
+                found = prefixes.get(words)
+                if found is None:
+                    found = prefixes[words] = self._strip_prefix(i, j)
+                skip, titled, key = found
+                if key is None:
+                    continue
+                i += skip
+            else:
                 continue
-            key = tuple(bases[i:j])
-            if non_person(key, i, j):
-                continue
+            if here_test(key, i, j):
+                continue  # not a person
             runs.append((i, j))
+            keys.append(key)
             if titled:
-                self._titled.add(key)
+                titled_keys.add(key)
             if j - i == 1 and i in initial:
-                self._initial_only.setdefault(key, True)
+                initial_only.setdefault(key, True)
             elif j - i == 1:
-                self._initial_only[key] = False
+                initial_only[key] = False
 
-    def _non_person(self, key: tuple[str, ...], i: int, j: int) -> bool:
+    def _strip_prefix(self, i: int, j: int) -> tuple[int, bool, tuple[str, ...] | None]:
+        """For a run ``i``..``j`` of two words or more: how many words of title, office and
+        the like to strip from its front, whether one was a title or an office, and the key
+        of the rest (None if its words alone say it is not a person)."""
+        a = self.a
+        norms, bases, title, office = a.norms, a.bases, a.title, a.office
+        s = a.strip_name_prefix(i, j - 1)
+        titled = any(norms[m] in title or bases[m] in office for m in range(i, s))
+        if s == j - 1 and (norms[s] in title or bases[s] in office):
+            return s - i, titled, None
+        key = tuple(bases[s:j])
+        verdict = self._key_verdicts.get(key)
+        if verdict is None:
+            verdict = self._key_verdicts[key] = self._non_person_key(key)
+        return s - i, titled, None if verdict else key
+
+    def _non_person_key(self, key: tuple[str, ...]) -> bool:
+        """A capitalized run that is not a person (a place, a body, a title …), by the tests
+        that look at the run's bases only: the same for every occurrence of the name.
+        ``_non_person_here`` has the tests of one occurrence."""
         a = self.a
         last = key[-1]
-        # ``key`` is the run's bases: test it directly rather than rebuild it from i, j
         if (
             (len(key) == 1 and last in a.place)
             or key in a.place_phrases
@@ -1358,67 +1441,62 @@ class _NameIndex:
             or key in a.org_phrases
         ):
             return True
-        organization = a.organization
-        if not a.non_person.isdisjoint(key) or last in organization:
+        if not a.non_person.isdisjoint(key) or last in a.organization:
             return True
         if last in a.demonym or key in a.demonym_phrases:
             return True  # "North Korean leader"
-        place_head = a.place_head
-        if last in a._countries_adj or last in place_head or last in _FUNCTION:
+        if last in a._countries_adj or last in a.place_head or last in _FUNCTION:
             return True  # "Velmoran", "Regent Street", "Fair Fares Now"
+        if (last in a.person or last in a.office) and len(key) > 1:
+            return True  # "Regent Street Traders", "Velmoran Officials"
+        return last in a.office or last in a.document or last in a.non_speaker
+
+    def _non_person_here(self, key: tuple[str, ...], i: int, j: int) -> bool:
+        """The tests that look at this occurrence: its neighbours and its spelling."""
+        a = self.a
         norms, bases = a.norms, a.bases
         if (
             i >= 2
             and norms[i - 1] in ("for", "of", "on")
             and a.caps[i - 2]
-            and (bases[i - 2] in organization or bases[i - 2] in place_head)
+            and (bases[i - 2] in a.organization or bases[i - 2] in a.place_head)
         ):
             return True  # "Carnegie Endowment for International Peace"
-        person, office = a.person, a.office
-        if (last in person or last in office) and len(key) > 1:
-            return True  # "Regent Street Traders", "Velmoran Officials"
         text, starts = a.text, a.starts
         # an acronym's first two characters are not lowercase: "Trump" is decided there
         # without a call of ``_acronym``
         s0 = starts[i]
         maybe_acronym = text[s0] == "." or not text[s0 + 1 : s0 + 2].islower()
-        if j - i > 1 and maybe_acronym and all(a._acronym(m) for m in range(i, j)):
-            return True  # a dateline: "HARLOW POINT"
-        if last in office or last in a.document or last in a.non_speaker:
+        if j - i > 1:
+            # a dateline: "HARLOW POINT"
+            return maybe_acronym and all(a._acronym(m) for m in range(i, j))
+        w = key[0]
+        if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
+            parts = text[s0 : a.ends[i]].split("-")
+            if all(p[:1].isupper() for p in parts):
+                return True  # "Trump-Kim summit": a compound modifier, not a mention
+        if maybe_acronym and a._acronym(i):
             return True
-        if len(key) == 1:
-            w = last
-            if "-" in w and all(p and p[0].isalpha() for p in w.split("-")):
-                parts = text[s0 : a.ends[i]].split("-")
-                if all(p[:1].isupper() for p in parts):
-                    return True  # "Trump-Kim summit": a compound modifier, not a mention
-            if (maybe_acronym and a._acronym(i)) or self.is_country(key):
-                return True
-            if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
-                return True  # "in Hanoi"
-            # a following lowercase modifier noun: "Trump administration officials"
-            if (
-                j < len(norms)
-                and (norms[j] in organization or norms[j] in person)
-                and not a.poss[i]
-                and j + 1 < len(norms)
-                and (norms[j + 1] in person or norms[j + 1] in office)
-            ):
-                return True
-        return False
+        if i - 1 >= 0 and norms[i - 1] in _LOCATIVE and not a.poss[i]:
+            return True  # "in Hanoi"
+        # a following lowercase modifier noun: "Trump administration officials"
+        return (
+            j < len(norms)
+            and (norms[j] in a.organization or norms[j] in a.person)
+            and not a.poss[i]
+            and j + 1 < len(norms)
+            and (norms[j + 1] in a.person or norms[j + 1] in a.office)
+        )
 
     def _link(self) -> None:
         a = self.a
-        full: dict[tuple[str, ...], list[int]] = {}
-        single: Counter[str] = Counter()
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
-            if len(key) > 1:
-                full.setdefault(key, []).append(i)
-            else:
-                single[key[0]] += 1
+        # mentions per distinct key, in order of first mention (counted at C speed)
+        self._key_counts = counts = Counter(self.keys)
+        single = Counter({key[0]: n for key, n in counts.items() if len(key) == 1})
+        full = [key for key in counts if len(key) > 1]  # the multiword names
+        particles = a.particle
         for key in full:
-            particle = any(w in a.v.sets["particle"] for w in key[1:-1])
+            particle = any(w in particles for w in key[1:-1])
             first, last = key[0], key[-1]
             if particle:
                 name = self._display(key)
@@ -1427,11 +1505,10 @@ class _NameIndex:
             else:
                 name = self._display((last,))
             self.canonical[key] = name
-            for w in (last, first):
-                if (w,) not in self.canonical or w == last:
-                    self.canonical.setdefault((w,), name) if w != last else None
-                    if w == last:
-                        self.canonical[(w,)] = name
+            # the surname alone names the person; the first name does unless it names
+            # someone already
+            self.canonical[(last,)] = name
+            self.canonical.setdefault((first,), name)
         for w in single:
             self.canonical.setdefault((w,), self._display((w,)))
 
@@ -1451,15 +1528,19 @@ class _NameIndex:
     def _first_positions(self) -> dict[tuple[str, ...], int]:
         """First token of the first occurrence (runs in order, left to right) of every
         sub-run's norms: ``_display`` looked this up by scanning all runs per call."""
-        bases = self.a.bases
+        # a later run with the same key adds nothing: only each key's first run is read
+        first_run: dict[tuple[str, ...], int] = {}
+        for key, (i, _j) in zip(self.keys, self.runs):
+            if key not in first_run:
+                first_run[key] = i
         first: dict[tuple[str, ...], int] = {}
-        for i, j in self.runs:
-            if j - i == 1:  # most runs are one word
-                first.setdefault((bases[i],), i)
+        for key, i in first_run.items():
+            if len(key) == 1:  # most runs are one word
+                first.setdefault(key, i)
                 continue
-            for n in range(1, j - i + 1):
-                for s in range(i, j - n + 1):
-                    first.setdefault(tuple(bases[s : s + n]), s)
+            for n in range(1, len(key) + 1):
+                for s in range(len(key) - n + 1):
+                    first.setdefault(key[s : s + n], i + s)
         return first
 
     def name_of(self, i: int, j: int) -> str:
@@ -1532,28 +1613,31 @@ class _NameIndex:
 
     def person_mentions(self) -> list[tuple[int, int, str]]:
         """``(token, token_end, canonical name)`` of every person-name mention."""
-        return [(i, j, self.name_of(i, j)) for i, j in self.runs]
+        # every run's key has a canonical name (``_link``): what ``name_of`` answers for it
+        canonical = self.canonical
+        return [(i, j, canonical[key]) for (i, j), key in zip(self.runs, self.keys)]
 
     def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
         """Mention counts of the names that are clearly people: multiword names, names with
         a title or a role, names the text links to those, and ``speakers`` (named sources).
         A capitalized word with no such evidence ("Orrin", "Herons") is left out."""
-        a = self.a
+        # everything below depends on a run's key only: decide once per distinct key (in
+        # order of first mention, so the counts keep the order a pass over the runs gives)
+        canonical = self.canonical
+        mentions = self._key_counts
         strong: set[str] = set(self._described) | {s for s in speakers if s}
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
+        for key in mentions:
             if len(key) > 1 or key in self._titled:
-                strong.add(self.name_of(i, j))
+                strong.add(canonical[key])
         counts: Counter[str] = Counter()
-        for i, j in self.runs:
-            key = tuple(a.bases[i:j])
-            name = self.name_of(i, j)
+        for key, n in mentions.items():
+            name = canonical[key]
             if name not in strong:
                 continue
             if len(key) == 1 and self._initial_only.get(key) and name == self._display(key):
                 if name not in speakers and key not in self._titled:
                     continue  # only ever at the start of a sentence: "Negotiators", "Trouble"
-            counts[name] += 1
+            counts[name] += n
         return counts
 
 
@@ -2280,31 +2364,31 @@ class _Resolver:
         self.a = a
         self.entities: dict[str, _Entity] = {}
         self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
-        mentions = []
-        for i, _j, name in a.names.person_mentions():
-            if self._subject_position(i):
-                mentions.append((a.starts[i], name, a.sents[i]))
-        self.mentions = mentions
-        self.mention_offsets = [m[0] for m in mentions]  # in text order (runs are)
+        # Person mentions for pronouns: the name runs, by text offset (runs are in text
+        # order).  Whether a run is in subject position is worked out only for the few runs
+        # a pronoun looks back at (``_subject_mention``), not for every run of the text.
+        names = a.names
+        self._runs, self._run_keys, self._canonical = names.runs, names.keys, names.canonical
+        starts = a.starts
+        self._run_offsets = [starts[i] for i, _j in names.runs]
+        self._subject: dict[int, bool] = {}  # run index -> in subject position
+        self._lead = a.title | a.demonym | {"the", "a", "an"}
 
-    def _subject_position(self, i: int) -> bool:
-        a = self.a
-        norms, sents, caps, is_word = a.norms, a.sents, a.caps, a.is_word
-        title, demonym = a.title, a.demonym
-        sent = sents[i]
-        k = i - 1
-        while k >= 0 and (
-            norms[k] in title
-            or norms[k] in demonym
-            or norms[k] in ("the", "a", "an")
-            or (caps[k] and is_word[k] and sents[k] == sent)
-        ):
-            if sents[k] != sent:
-                break
-            k -= 1
-        if k < 0 or sents[k] != sent:
-            return True
-        return norms[k] in _SUBJECT_AFTER
+    def _subject_mention(self, idx: int) -> bool:
+        """Run ``idx`` starts a clause, after titles, demonyms, articles and capitalized words
+        of its own sentence."""
+        known = self._subject.get(idx)
+        if known is None:
+            a = self.a
+            norms, sents, caps, is_word, lead = a.norms, a.sents, a.caps, a.is_word, self._lead
+            i = self._runs[idx][0]
+            sent = sents[i]
+            k = i - 1
+            while k >= 0 and sents[k] == sent and (norms[k] in lead or (caps[k] and is_word[k])):
+                k -= 1
+            known = k < 0 or sents[k] != sent or norms[k] in _SUBJECT_AFTER
+            self._subject[idx] = known
+        return known
 
     def entity(
         self, name: str, source_type: str, plural: bool = False, gender: str = ""
@@ -2319,52 +2403,53 @@ class _Resolver:
 
     def from_np(self, np: _NP) -> tuple[Speaker, _Entity, str, bool]:
         a = self.a
-        if np.kind == "document":
+        kind, norms, text = np.kind, a.norms, a.text
+        if kind == "document":
             # "data released by the Commerce Department": the department is the source
             spans = [(np.head + 1, np.j)] + ([np.app] if np.app else [])
             for k in (k for lo_, hi_ in spans for k in range(lo_, hi_)):
-                if a.norms[k] == "by":
+                if norms[k] == "by":
                     end = np.j if k < np.j else np.app[1]
                     by = a.parse_np(k + 1, end, whole=False)
                     if by is not None and by.kind in ("organization", "named", "office"):
                         by.j = by.head + 1
                         return self.from_np(by)
-        if np.kind == "office" and not np.plural and not np.anonymous_cue:
+        if kind == "office" and not np.plural and not np.anonymous_cue:
             # "the Premier" after "Premier Lusine Ardani": the title names the person
             holder = a.names.office_holder(np)
             if holder is not None:
                 s, e = a.starts[np.i], a.ends[np.j - 1]
                 ent = self.entity(holder, "named", False, np.gender)
-                return Speaker(s, e, a.text[s:e], holder), ent, "named", False
-        if np.kind == "named":
+                return Speaker(s, e, text[s:e], holder), ent, "named", False
+        if kind == "named":
             name = a.names.name_of(np.name_i, np.name_j)
             s, e = a.starts[np.name_i], a.ends[np.name_j - 1]
-            if a.norms[np.name_j - 1].endswith("'s"):
+            if norms[np.name_j - 1].endswith("'s"):
                 e -= 2
             st = "named"
         else:
             j = np.j
             # "a senior official who spoke on condition of anonymity": the cue is not a name
             for k in range(np.head + 1, np.j):
-                if a.norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
+                if norms[k] in ("who", "that", ",", "speaking") and a.has_anonymity(k, np.j):
                     j = k
                     break
             s, e = a.starts[np.i], a.ends[j - 1]
-            while e > s and not a.text[e - 1].isalnum():
+            while e > s and not text[e - 1].isalnum():
                 e -= 1
-            if a.text[e - 2 : e] in ("'s", "\u2019s") and a.norms[np.head].endswith("'s"):
+            if text[e - 2 : e] in ("'s", "\u2019s") and norms[np.head].endswith("'s"):
                 e -= 2  # "the company's denial": the company
-            name = a.text[s:e]
-            if np.kind == "office":
+            name = text[s:e]
+            if kind == "office":
                 st = "anonymous" if np.plural else "official"
-            elif np.kind == "person":
+            elif kind == "person":
                 st = "anonymous"
             else:  # organization, or a document it issued
                 st = "organization"
         if np.anonymous_cue and st != "named":
             st = "anonymous"
         ent = self.entity(name, st, np.plural, np.gender)
-        return Speaker(s, e, a.text[s:e], name), ent, st, st == "anonymous"
+        return Speaker(s, e, text[s:e], name), ent, st, st == "anonymous"
 
     def resolve_pronoun(self, k: int) -> _Entity | None:
         a = self.a
@@ -2390,15 +2475,17 @@ class _Resolver:
             if ok(e):
                 return e
         # 2. a named subject of this or the previous sentence
-        # the mentions before ``offset``, latest first
-        before = bisect_left(self.mention_offsets, offset)
+        # the name runs before ``offset``, latest first (a run in an earlier sentence or
+        # paragraph than a limit has only runs at least as early before it)
+        before = bisect_left(self._run_offsets, offset)
+        runs, sents, run_keys, canonical = self._runs, a.sents, self._run_keys, self._canonical
         if want in ("m", "f"):
             for idx in range(before - 1, -1, -1):
-                off, name, ms = self.mentions[idx]
-                if off >= offset:
-                    continue
-                if ms < sent - 1:
+                if sents[runs[idx][0]] < sent - 1:
                     break
+                if not self._subject_mention(idx):
+                    continue
+                name = canonical[run_keys[idx]]
                 e = self.entities.get(name) or _Entity(name, "named")
                 if ok(e):
                     return self.entity(name, "named")
@@ -2410,13 +2497,12 @@ class _Resolver:
                 return e
         # 4. a named person mentioned recently
         if want in ("m", "f"):
+            sentences = a.doc.sentences
             for idx in range(before - 1, -1, -1):
-                off, name, ms = self.mentions[idx]
-                if off >= offset:
-                    continue
-                if para - self.a.doc.sentences[ms].paragraph > 2:
+                if para - sentences[sents[runs[idx][0]]].paragraph > 2:
                     break
-                return self.entity(name, "named")
+                if self._subject_mention(idx):
+                    return self.entity(canonical[run_keys[idx]], "named")
         return None
 
     def pronoun_speaker(self, k: int) -> tuple[Speaker, _Entity | None, str, bool]:
@@ -2440,14 +2526,16 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
     kept_in_sent: dict[int, list[_Raw]] = {}  # the same, by sentence
     last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
     last_quoted: _Raw | None = None
+    sentences = a.doc.sentences
+    speakers, from_np = res.speakers, res.from_np
     for r in raws:
-        para = a.doc.sentences[r.sent].paragraph
+        para = sentences[r.sent].paragraph
         if r.continuation:
-            if last_quoted is not None and a.doc.sentences[last_quoted.sent].paragraph == para:
+            if last_quoted is not None and sentences[last_quoted.sent].paragraph == para:
                 last = last_quoted
             if last is None or last.speaker is None:
                 continue
-            lpara = a.doc.sentences[last.sent].paragraph
+            lpara = sentences[last.sent].paragraph
             if para - lpara > 1:
                 continue
             r.speaker, r.entity = last.speaker, last.entity
@@ -2460,7 +2548,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             r.source_type, r.anonymous = src.source_type, src.anonymous
         elif r.np is not None or r.subject_np is not None:
             np = r.np if r.np is not None else r.subject_np
-            r.speaker, r.entity, r.source_type, r.anonymous = res.from_np(np)
+            r.speaker, r.entity, r.source_type, r.anonymous = from_np(np)
         elif r.pron >= 0:
             p = a.norms[r.pron].split("'")[0]
             r.speaker, r.entity, r.source_type, r.anonymous = res.pronoun_speaker(r.pron)
@@ -2468,15 +2556,16 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
                 continue  # "it suggests" is rarely a source
         else:
             continue
-        if r.verbless and (r.entity is None or not r.entity.quoted):
+        entity, kind = r.entity, r.kind
+        if r.verbless and (entity is None or not entity.quoted):
             continue
-        if r.pron >= 0 and r.kind == "indirect" and r.entity is not None and r.verb is not None:
+        if r.pron >= 0 and kind == "indirect" and entity is not None and r.verb is not None:
             # "Several said they feared …": the belief is part of what they said
             outer = next(
                 (
                     o
                     for o in kept_in_sent.get(r.sent, ())
-                    if o.entity is r.entity
+                    if o.entity is entity
                     and o.quote is not None
                     and o.quote[0] <= r.verb[0] < o.quote[1]
                 ),
@@ -2484,16 +2573,20 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             )
             if outer is not None:
                 continue
-        if r.entity is not None:
-            res.speakers.append((r.span[0], r.entity, para, r.sent))
-            if r.quoted and r.kind in ("direct", "partial", "continuation", "according_to"):
-                r.entity.quoted = True
-        if r.kind != "nominal":
+        if entity is not None:
+            speakers.append((r.span[0], entity, para, r.sent))
+            if r.quoted and kind in ("direct", "partial", "continuation", "according_to"):
+                entity.quoted = True
+        if kind != "nominal":
             last = r
             if r.quoted:
                 last_quoted = r
         kept.append(r)
-        kept_in_sent.setdefault(r.sent, []).append(r)
+        in_sent = kept_in_sent.get(r.sent)
+        if in_sent is None:
+            kept_in_sent[r.sent] = [r]
+        else:
+            in_sent.append(r)
     return kept
 
 
@@ -2530,27 +2623,32 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     text = doc.text
     for r in raws:
         s, e = r.span
-        quote = Span(r.quote[0], r.quote[1], text[r.quote[0] : r.quote[1]]) if r.quote else None
-        verb = None
-        if r.verb is not None:
-            vs, ve, cls, lemma = r.verb
-            verb = Verb(vs, ve, text[vs:ve], cls, lemma)
-        key = (r.kind, s, e, r.verb[0] if r.verb else -1)
+        kind, v = r.kind, r.verb
+        # a duplicate is skipped before any of its objects are built
+        key = (kind, s, e, v[0] if v else -1)
         if key in seen:
             continue
         seen.add(key)
+        q = r.quote
+        quote = Span(q[0], q[1], text[q[0] : q[1]]) if q else None
+        verb = None
+        if v is not None:
+            vs, ve, cls, lemma = v
+            verb = Verb(vs, ve, text[vs:ve], cls, lemma)
         out.append(
-            Attribution(s, e, text[s:e], r.kind, r.speaker, verb, quote, r.source_type, r.anonymous)
+            Attribution(s, e, text[s:e], kind, r.speaker, verb, quote, r.source_type, r.anonymous)
         )
     out.sort(key=attrgetter("start", "end"))
     return out
 
 
-def _quoted_words(doc: Document | None, att: Attribution) -> int:
+def _quoted_words(doc: Document | None, att: Attribution, quote_spans: set[tuple[int, int]]) -> int:
+    """Words in ``att``'s quote; ``quote_spans`` are ``doc``'s quotations as ``(start,
+    end)`` (one set for all attributions, not a scan of the quotations per attribution)."""
     if att.quote is None or att.kind in ("indirect", "nominal"):
         return 0
     if att.kind == "according_to" and doc is not None:
-        if not any(q.start == att.quote.start and q.end == att.quote.end for q in doc.quotes):
+        if (att.quote.start, att.quote.end) not in quote_spans:
             return 0
     if doc is not None:
         lo, hi = doc.token_index_at(att.quote.start), doc.token_index_at(att.quote.end)
@@ -2594,11 +2692,12 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
     rows: dict[str, dict[str, Any]] = {}
     total_quoted = 0
     quoted_regions: set[tuple[int, int]] = set()
+    quote_spans = {(q.start, q.end) for q in doc.quotes}
     for att in atts:
         name = att.speaker.name if att.speaker else "(none)"
-        row = rows.setdefault(
-            name,
-            {
+        row = rows.get(name)
+        if row is None:  # a new speaker (not a fresh row built and dropped per attribution)
+            row = rows[name] = {
                 "speaker": name,
                 "source_type": att.source_type,
                 "attributions": 0,
@@ -2607,10 +2706,9 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
                 "verbs": Counter(),
                 "_eval": 0,
                 "_verbs": 0,
-            },
-        )
+            }
         row["attributions"] += 1
-        w = _quoted_words(doc, att)
+        w = _quoted_words(doc, att, quote_spans)
         if w:
             row["quotes"] += 1
             row["quoted_words"] += w
