@@ -197,7 +197,9 @@ def _plain_break(word: str, mark: str) -> bool:
     """Punkt (untrained, our abbreviations) always breaks after this lowercased plain word:
     a ``?`` or ``!``, or a period after a word that is neither an initial nor listed."""
     return mark != "." or (
-        len(word) > 1 and word not in ABBREVIATIONS and word.rsplit("-", 1)[-1] not in ABBREVIATIONS
+        len(word) > 1
+        and word not in ABBREVIATIONS
+        and ("-" not in word or word.rsplit("-", 1)[-1] not in ABBREVIATIONS)
     )
 
 
