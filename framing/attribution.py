@@ -539,6 +539,11 @@ class _Analyzer:
                 self._countries_adj |= forms & cap_words
         return out
 
+    def _prepare_raw(self) -> None:
+        """Per-document lookups for ``_find_raw`` (built once per document, before the pass)."""
+        # anonymity cue positions as a set: "is there a cue at token k" without a bisection
+        self._cue_set = set(self._anonymity_cues)
+
     def classify_run(self, i: int, j: int) -> _NP | None:
         """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
         kinds = self.kinds
@@ -1598,6 +1603,7 @@ def _starts_upper(q_text: str) -> bool:
 
 
 def _find_raw(a: _Analyzer) -> list[_Raw]:
+    a._prepare_raw()
     doc = a.doc
     raws: list[_Raw] = []
     used_verbs: set[int] = set()
@@ -1641,8 +1647,11 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
-    verb_at = {a.starts[k]: k for k in verbs}  # a verb token by its offset
     vl = a.verb_list
+    # the "according to" verbs, in text order
+    according = [k for k in vl if verbs[k].entry.term == "according to"]
+    according_set = set(according)
+    cue_set = a._cue_set
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
@@ -1653,11 +1662,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         pre_lo = max(sa_lo, prev_quote_end_in_sent.get(a.sents[qa], sa_lo))
         # speech verbs are never inside a quotation: the verbs before and after the quote
         pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
-        post_hi = sb_hi
-        for k in range(qb + 1, sb_hi):
-            if in_quote[k]:
-                post_hi = k
-                break
+        # the first quoted token after the quote ends what can follow it (a C-level search)
+        tail = in_quote[qb + 1 : sb_hi]
+        post_hi = qb + 1 + tail.index(True) if True in tail else sb_hi
         prev_quote_end_in_sent[a.sents[qb]] = qb + 1
         post = range(qb + 1, post_hi)
         # the last word before the quote (outside quotations)
@@ -1680,13 +1687,12 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 continue
         quote_span = (q.start, q.end)
         order = q.open_at
-        # (a) "according to" around the quote
-        post_verbs = vl[bisect_left(vl, qb + 1) : bisect_left(vl, post[-1] + 1)] if post else []
-        acc = [
-            k
-            for k in pre_verbs + post_verbs
-            if verbs[k].entry.term == "according to" and k not in suppressed
-        ]
+        # (a) "according to" around the quote (few quotes have one: a bisection decides)
+        n_acc = bisect_left(according, pre_lo)
+        acc = []
+        if n_acc < len(according) and according[n_acc] < post_hi:
+            post_verbs = vl[bisect_left(vl, qb + 1) : bisect_left(vl, post_hi)] if post else []
+            acc = [k for k in pre_verbs + post_verbs if k in according_set and k not in suppressed]
         if acc:
             k = acc[0]
             np = a.np_after(verbs[k].j, sb_hi if k > qb else sa_hi)
@@ -1710,26 +1716,24 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
         for k in [] if ends_sentence else post[:16]:
             if (
-                k in a.verbs
+                k in verbs
                 and k not in suppressed
-                and a.verbs[k].entry.term != "according to"
-                and a.norms[k - 1] not in ("who", "which")
-                and not a.has_anonymity(k, k + 1)
+                and k not in according_set
+                and norms[k - 1] not in ("who", "which")
+                and k not in cue_set  # not an anonymity cue ("speaking on condition …")
             ):
                 frame = k
                 break
-            if a.norms[k] in (";",) or (a.norms[k] in ".!?" and k != post[0]):
+            n = norms[k]
+            if n == ";" or (n in ".!?" and k != post[0]):
                 break
         raw = None
+        raw_verb = frame  # the verb token of ``raw``, when it has one
         if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
             raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
         # (c) a frame before the quote
         if raw is None:
-            cands = [
-                k
-                for k in pre_verbs
-                if k not in suppressed and verbs[k].entry.term != "according to"
-            ]
+            cands = [k for k in pre_verbs if k not in suppressed and k not in according_set]
             fresh = [k for k in cands if k not in used_verbs]
             # the verb whose clause runs on to the quote: 'He added that … because "…"'
             chosen = next((k for k in fresh if not _clause_break(a, a.verbs[k].j, qa)), None)
@@ -1742,6 +1746,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                     # 'He said "We will win."' is direct; 'praised "Northern Lights"' is not
                     direct = n_words >= 3 and not _title_case(a, idxs)
                 raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
+                raw_verb = chosen
                 if raw is not None:
                     # verbs inside the reported clause belong to this frame
                     vl = a.verb_list
@@ -1759,11 +1764,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if raw is not None:
             raws.append(raw)
             if raw.verb is not None:
-                vk = verb_at.get(raw.verb[0])
-                if vk is None:
-                    vk = _tok_at(a, raw.verb[0])
-                used_verbs.add(vk)
-                verb_raw[vk] = len(raws) - 1
+                used_verbs.add(raw_verb)
+                verb_raw[raw_verb] = len(raws) - 1
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
         sent = a.sents[qa]
@@ -1784,21 +1786,23 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raws.append(r)
 
     # 2. speech verbs that frame no quotation: indirect speech and thought
-    for k in a.verb_list:
+    sent_bounds, sents = a.sent_bounds, a.sents
+    for k in vl:
         if k in used_verbs or k in suppressed:
             continue
-        h = a.verbs[k]
-        lemma = _lemma(h)
-        lo, hi = a.sent_bounds[a.sents[k]]
+        lo, hi = sent_bounds[sents[k]]
         # the clause before a quote in the same sentence belongs to that quote's frame
-        if lemma == "according to":
+        if k in according_set:
             r = _according_raw(a, k, lo, hi)
             if r is not None:
                 raws.append(r)
                 verb_raw[k] = len(raws) - 1
             continue
-        if a.has_anonymity(k, min(k + 2, hi)) or (
-            a.norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1)
+        # an anonymity cue at the verb or right after it (``has_anonymity(k, k + 2)``)
+        if (
+            k in cue_set
+            or (k + 1 < hi and k + 1 in cue_set)
+            or (norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1))
         ):
             continue
         r = _indirect_raw(a, k, lo, hi, raws, verb_raw)
@@ -1823,11 +1827,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
 
 def _qend(q) -> int:
     return (q.close_at + 1) if q.close_at is not None else q.end
-
-
-def _tok_at(a: _Analyzer, offset: int) -> int:
-    k = a.doc.token_index_at(offset)
-    return k if k < a.n_toks and a.starts[k] == offset else -1
 
 
 def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
@@ -2025,11 +2024,18 @@ def _indirect_raw(
     seg = a.in_quote[lo:v]
     if True in seg:  # after the last quoted token
         s_lo = lo + len(seg) - seg[::-1].index(True)
-    if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.sents[v] > 0:
+    if (
+        s_lo == lo
+        and not a.caps[v]
+        # ``v`` is the sentence's first word only if no word comes right before it
+        and (v == lo or not a.is_word[v - 1])
+        and _first_word(a, lo) == v
+        and a.sents[v] > 0
+    ):
         # text without capitals keeps Punkt's break before a lowercase verb ("graham
         # (r-s.c.) | said ..."; framing.text joins it in capitalised text): look back
         s_lo = lo = a.doc.sentences[a.sents[v] - 1].tok_start
-    r = _Raw("indirect", a.starts[v], a.sents[v], None, _verb_tuple(a, h))
+    r = _Raw("indirect", h.start, a.sents[v], None, (h.start, h.end, h.entry.category, lemma))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
         # inverted, sentence-final: "Talks collapsed, said officials."
         if v - 1 > lo and a.norms[v - 1] == "," and _invertible(a, v, lo):
@@ -2089,7 +2095,9 @@ def _indirect_raw(
                 r.quote = a.tok_span(*c)
                 r.span = (a.starts[k0 + 1], r.quote[1])
                 return r
-    if c is None or _only_adjuncts(a, after, hi):
+    # nothing but a short adjunct after the verb (asked once: both tests below need it)
+    adjuncts_only = c is not None and _only_adjuncts(a, after, hi)
+    if c is None or adjuncts_only:
         # "…, a Velmoran official said." -- the content is the clause before the subject
         if (
             subj_np is not None
@@ -2105,15 +2113,14 @@ def _indirect_raw(
         if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
             if not (_asked_sentence(a, v)):
                 return None
-    if c is not None and not _only_adjuncts(a, after, hi):
+    if c is not None and not adjuncts_only:
         r.quote = a.tok_span(*c)
-    starts = [h.start]
+    start = h.start
     if subj_np is not None and r.inherit is None and r.subject_np is None:
-        starts.append(a.starts[subj_np.i])
+        start = min(start, a.starts[subj_np.i])
     if r.pron >= 0 and a.sents[r.pron] == a.sents[v]:
-        starts.append(a.starts[r.pron])
-    ends = [h.end, r.quote[1] if r.quote else h.end]
-    r.span = (min(starts), max(ends))
+        start = min(start, a.starts[r.pron])
+    r.span = (start, max(h.end, r.quote[1]) if r.quote else h.end)
     return r
 
 
