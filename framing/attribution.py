@@ -197,6 +197,11 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 
+# words ``parse_np`` skips before an NP, and the words that end its head run
+_NP_SKIP = _ADVERBS | _NP_OPENERS
+_HEAD_STOPS = _PREPS | _NP_STOP
+
+
 # -- the speaker vocabulary ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class SpeakerVocabulary:
@@ -696,22 +701,24 @@ class _Analyzer:
         k = e
         while k > lo:
             p = k - 1
-            n = norms[p]
             if in_quote[p]:
                 break
-            if n == "'":
-                if not (p > 0 and self.poss[p - 1]):
-                    break  # a closing single quote, not "officials'"
-            elif n == ".":
-                if not (p > 0 and ends[p - 1] == starts[p]):
-                    break
-            elif kinds[p] == "punct" and n != "&":
-                # only a hyphen glued to both neighbours ("Trump-appointed") continues
-                if not (n == "-" and starts[p] == ends[p - 1] and ends[p] == starts[k]):
-                    break
-            if p in verbs or (p in verb_end and verb_end[p] != p):
+            n = norms[p]
+            # ("'" and "." are punctuation; the boundary words are words)
+            if kinds[p] == "punct":
+                if n == "'":
+                    if not (p > 0 and self.poss[p - 1]):
+                        break  # a closing single quote, not "officials'"
+                elif n == ".":
+                    if not (p > 0 and ends[p - 1] == starts[p]):
+                        break
+                elif n != "&":
+                    # only a hyphen glued to both neighbours ("Trump-appointed") continues
+                    if not (n == "-" and starts[p] == ends[p - 1] and ends[p] == starts[k]):
+                        break
+            elif n in _BOUNDARY and not (n == "and" and self.caps[p - 1] and self.caps[k]):
                 break
-            if n in _BOUNDARY and not (n == "and" and self.caps[p - 1] and self.caps[k]):
+            if p in verbs or (p in verb_end and verb_end[p] != p):
                 break
             k -= 1
         return k
@@ -734,11 +741,7 @@ class _Analyzer:
             i = self._skip_quantifier(i, j)
         while i < j:
             n = norms[i]
-            if (
-                n in _ADVERBS
-                or n in _NP_OPENERS
-                or (n.endswith("ly") and not caps[i] and len(n) > 4)
-            ):
+            if n in _NP_SKIP or (n.endswith("ly") and not caps[i] and len(n) > 4):
                 i += 1
             else:
                 break
@@ -761,18 +764,12 @@ class _Analyzer:
         # the head run: up to the first post-modifier
         kinds, bases, poss = self.kinds, self.bases, self.poss
         starts, ends, verbs = self.starts, self.ends, self.verbs
-        p = i
+        if kinds[i] == "punct" and n != "&" and n != "-":
+            return None  # the first token: only punctuation ends the run here
+        p = i + 1
         while p < j:
             n = norms[p]
-            if p == i:
-                # the first token: only punctuation ends the run here
-                if kinds[p] == "punct" and n not in ("'", "&", "-"):
-                    break
-                if n == "'":
-                    break
-                p += 1
-                continue
-            if n in _PREPS or n in _NP_STOP:
+            if n in _HEAD_STOPS:
                 if (
                     n == "of"
                     and p + 1 < j
@@ -784,14 +781,16 @@ class _Analyzer:
                     continue
                 break
             cap = caps[p]
-            if n in _POST_ADJ and not cap:
+            if not cap and n in _POST_ADJ:
                 break
-            if kinds[p] == "punct" and n not in ("'", "&", "-"):
-                # an abbreviation's period: "Lt. Gen."
-                if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
-                    break
-            if n == "'" and not poss[p - 1]:
-                break
+            if kinds[p] == "punct":
+                if n == "'":
+                    if not poss[p - 1]:
+                        break
+                elif n != "&" and n != "-":
+                    # an abbreviation's period: "Lt. Gen."
+                    if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
+                        break
             if p in verbs or n in _AUX or n.endswith("n't"):
                 if whole:
                     return None
