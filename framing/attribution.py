@@ -197,6 +197,8 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 
+# words ``subject`` may step over between a verb and its subject (with "-n't" and "-ly" words)
+_SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
 # words ``parse_np`` skips before an NP, and the words that end its head run
 _NP_SKIP = _ADVERBS | _NP_OPENERS
 _HEAD_STOPS = _PREPS | _NP_STOP
@@ -564,29 +566,36 @@ class _Analyzer:
                 return _NP(i, j, "pronoun", last)
             if lb in _QUANT_HEADS:
                 return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
-        # multiword organizations and offices at the end ("the White House", "crown prince")
-        for p in self.org_lasts.get(lb, ()):
-            n = len(p)
-            if j - n >= i and tuple(bases[j - n : j]) == p:
-                return _NP(i, j, "organization", last, plural=False)
-        for p in self.office_lasts.get(lb, ()):
-            n = len(p)
-            if j - n >= i and tuple(bases[j - n : j]) == p:
-                if not self._name_after_office(last):
-                    return _NP(i, j, "office", last, plural=False)
-                break
+        # multiword organizations and offices at the end ("the White House", "crown prince");
+        # a membership test first: few last words end a phrase
+        org_lasts, office_lasts = self.org_lasts, self.office_lasts
+        if lb in org_lasts:
+            for p in org_lasts[lb]:
+                n = len(p)
+                if j - n >= i and tuple(bases[j - n : j]) == p:
+                    return _NP(i, j, "organization", last, plural=False)
+        if lb in office_lasts:
+            for p in office_lasts[lb]:
+                n = len(p)
+                if j - n >= i and tuple(bases[j - n : j]) == p:
+                    if not self._name_after_office(last):
+                        return _NP(i, j, "office", last, plural=False)
+                    break
         gender = ""
         male, female = self.male, self.female
-        run = bases[i:j]
-        if not (male.isdisjoint(run) and female.isdisjoint(run)):  # most runs have none
-            for k in range(last, i - 1, -1):  # the last gendered word decides
-                b = bases[k]
-                if b in male:
-                    gender = "m"
-                    break
-                if b in female:
-                    gender = "f"
-                    break
+        if j - i == 1:  # one word: two set tests, no slice
+            gender = "m" if lb in male else "f" if lb in female else ""
+        else:
+            run = bases[i:j]
+            if not (male.isdisjoint(run) and female.isdisjoint(run)):  # most runs have none
+                for k in range(last, i - 1, -1):  # the last gendered word decides
+                    b = bases[k]
+                    if b in male:
+                        gender = "m"
+                        break
+                    if b in female:
+                        gender = "f"
+                        break
         person, office, organization = self.person, self.office, self.organization
         cap_last = caps[last]
         vocab_last = lb in person or lb in office
@@ -617,7 +626,8 @@ class _Analyzer:
                 if poss[s - 1]:
                     break
                 s -= 1
-            s = self.strip_name_prefix(s, last)
+            if s < last:  # (a one-word run has no prefix to strip)
+                s = self.strip_name_prefix(s, last)
             if lb in self.non_person or (s == last and norms[last] in _FUNCTION):
                 return None
             if s == last and (lb in self.demonym or lb in self.title):
@@ -932,13 +942,17 @@ class _Analyzer:
         flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
         """
         flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
-        norms = self.norms
+        norms, in_quote = self.norms, self.in_quote
         k = v - 1
         be_seen = False
         crossed_to = False
         while k >= lo:
             n = norms[k]
-            if self.in_quote[k]:
+            if in_quote[k]:
+                break
+            # most subjects end right before the verb: one set test and one suffix test
+            # rule out every step below
+            if n not in _SUBJECT_STEPS and not n.endswith(("n't", "ly")):
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
@@ -974,8 +988,7 @@ class _Analyzer:
                 crossed_to = True
                 continue
             break
-        vn = norms[v]
-        if be_seen and not vn.endswith("ing"):
+        if be_seen and not norms[v].endswith("ing"):
             flags["passive"] = True
         if k < lo:
             return None, -1, flags
