@@ -1051,12 +1051,13 @@ class _Analyzer:
     def _appositive_subject(self, comma: int, lo: int) -> _NP | None:
         """``X, the foreign minister, said`` / ``Officials, speaking on condition …, said`` /
         ``Feld, who has called for …, blamed``: the NP before the appositive."""
+        norms, in_quote = self.norms, self.in_quote
         k = comma - 1
-        while k >= lo and self.norms[k] != "," and comma - k < 40:
-            if self.in_quote[k] or self.norms[k] in (";", ":", "(", ")"):
+        while k >= lo and norms[k] != "," and comma - k < 40:
+            if in_quote[k] or norms[k] in (";", ":", "(", ")"):
                 return None
             k -= 1
-        if k < lo or self.norms[k] != ",":
+        if k < lo or norms[k] != ",":
             return None
         app = (k + 1, comma)
         if not self._appositive_like(app[0], app[1]):
@@ -1084,8 +1085,9 @@ class _Analyzer:
         np.app = app
         if self.has_anonymity(app[0], app[1]):
             np.anonymous_cue = True
-        inner = self.parse_np(app[0], app[1], whole=False)
-        if inner is not None and np.kind != "named" and inner.kind == "named":
+        # (a named subject keeps its own name: only parse the appositive for the others)
+        inner = self.parse_np(app[0], app[1], whole=False) if np.kind != "named" else None
+        if inner is not None and inner.kind == "named":
             inner.app = (np.i, np.j)
             return inner
         # "Oskar Brel, Dastrava's foreign minister, who led the talks, said": a chain
@@ -1095,10 +1097,11 @@ class _Analyzer:
                 name.app = (np.i, app[1])
                 name.anonymous_cue = False
                 return name
+        male, female = self.v.sets["male"], self.v.sets["female"]
         for m in range(app[0], app[1]):
-            if self.norms[m] in self.v.sets["male"]:
+            if self.norms[m] in male:
                 np.gender = np.gender or "m"
-            elif self.norms[m] in self.v.sets["female"]:
+            elif self.norms[m] in female:
                 np.gender = np.gender or "f"
         return np
 
@@ -1109,10 +1112,11 @@ class _Analyzer:
         n = self.norms[i]
         if n in ("who", "which", "whose", "whom") or n.endswith(("ing", "ed")):
             return True
-        # otherwise no speech verb (that would be a clause of its own) and an NP-like start
-        if any(k in self.verbs for k in range(i, j)):
-            return False
-        return True
+        # otherwise no speech verb (that would be a clause of its own) and an NP-like start:
+        # the first verb at or after ``i`` (by bisection) must come at ``j`` or later
+        vl = self.verb_list
+        n = bisect_left(vl, i)
+        return n == len(vl) or vl[n] >= j
 
     def _cue_verb(self, k: int) -> bool:
         """A verb that belongs to an anonymity cue ("speaking on condition of anonymity")."""
@@ -1945,19 +1949,20 @@ def _set_subject(
 ) -> bool:
     """Fill in the subject of the verb at ``v``: NP, pronoun, or a participle's main clause."""
     h = a.verbs[v]
-    vn = a.norms[v]
+    norms = a.norms
+    ing = norms[v].endswith("ing")
     cls = h.entry.category
     prev = v - 1
-    while prev >= lo and a.norms[prev] in _ADVERBS:
+    while prev >= lo and norms[prev] in _ADVERBS:
         prev -= 1
-    participle = vn.endswith("ing") and (
-        prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
+    participle = ing and (
+        prev < lo or norms[prev] in _PARTICIPLE_SUBJECT_FROM or norms[prev] in (";",)
     )
     in_sent = a.verbs_in_sent.get(a.sents[v], ())
     # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
     earlier = bool(in_sent) and in_sent[0] < v
-    coordinated = prev >= lo and a.norms[prev] in ("and", "but") and earlier
-    if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
+    coordinated = earlier and prev >= lo and norms[prev] in ("and", "but")
+    if ing and prev >= lo and norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
             if a.norms[q] in ("quoted", "cited", "quotes", "cites", "quoting", "citing"):
