@@ -2256,13 +2256,16 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         p -= 1
     if p < 0 or a.in_quote[p] or a.sents[p] != a.sents[k]:
         return None
+    pron = a.norms[p] in _POSS_PRON
+    if not (pron or a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1])):
+        return None  # most reporting nouns have no possessor: decide before building a _Raw
     lo, hi = a.sent_bounds[a.sents[k]]
     r = _Raw("nominal", a.starts[k], a.sents[k], None, None)
-    if a.norms[p] in _POSS_PRON:
+    if pron:
         r.pron = p
-    elif a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1]):
+    else:
         e = p if a.norms[p] != "'" else p - 1
-        np = a.np_ending_at(e, lo) if False else None
+        np = None
         # the possessor: a name run or a role NP ending with the possessive token
         s = a.clause_start(e, lo)
         for start in range(s, e + 1):
@@ -2274,8 +2277,6 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
             return None
         np.anonymous_cue = a.has_anonymity(np.i, np.j)
         r.np = np
-    else:
-        return None
     w_start, w_end = a.starts[k], a.ends[k]
     r.verb = (w_start, w_end, cls, a.norms[k])
     c = a.content(k + 1, hi, "nominal")
