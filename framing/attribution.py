@@ -1600,15 +1600,19 @@ def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
 def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
     """A comma, semicolon, colon or dash between tokens ``i`` and ``j`` (a comma or colon
     right before the quotation is the frame's own)."""
+    norms, verbs = a.norms, a.verbs
     e = j
-    while e > i and a.norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
+    while e > i and norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
         e -= 1
-    return any(
-        a.norms[k] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
-        or a.norms[k] in ".!?"
-        or (a.norms[k] in ("and", "but") and k + 1 in a.verbs)
-        for k in range(i, e)
-    )
+    for k in range(i, e):
+        n = norms[k]
+        if (
+            n in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+            or n in ".!?"
+            or (n in ("and", "but") and k + 1 in verbs)
+        ):
+            return True
+    return False
 
 
 def _starts_upper(q_text: str) -> bool:
@@ -1668,20 +1672,22 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     according = [k for k in vl if verbs[k].entry.term == "according to"]
     according_set = set(according)
     cue_set = a._cue_set
+    sent_bounds, sents = a.sent_bounds, a.sents
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
             continue
         qa, qb = idxs[0], idxs[-1]
-        sa_lo, sa_hi = a.sent_bounds[a.sents[qa]]
-        sb_lo, sb_hi = a.sent_bounds[a.sents[qb]]
-        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(a.sents[qa], sa_lo))
+        sa, sb = sents[qa], sents[qb]
+        sa_lo, sa_hi = sent_bounds[sa]
+        sb_lo, sb_hi = sent_bounds[sb]
+        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(sa, sa_lo))
         # speech verbs are never inside a quotation: the verbs before and after the quote
         pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
         # the first quoted token after the quote ends what can follow it (a C-level search)
         tail = in_quote[qb + 1 : sb_hi]
         post_hi = qb + 1 + tail.index(True) if True in tail else sb_hi
-        prev_quote_end_in_sent[a.sents[qb]] = qb + 1
+        prev_quote_end_in_sent[sb] = qb + 1
         post = range(qb + 1, post_hi)
         # the last word before the quote (outside quotations)
         last_pre = -1
@@ -1717,7 +1723,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 r = _Raw(
                     "according_to",
                     order,
-                    a.sents[qa],
+                    sa,
                     quote_span,
                     _verb_tuple(a, verbs[k]),
                     np=np,
@@ -1752,13 +1758,17 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             cands = [k for k in pre_verbs if k not in suppressed and k not in according_set]
             fresh = [k for k in cands if k not in used_verbs]
             # the verb whose clause runs on to the quote: 'He added that … because "…"'
-            chosen = next((k for k in fresh if not _clause_break(a, a.verbs[k].j, qa)), None)
+            chosen = None
+            for k in fresh:
+                if not _clause_break(a, verbs[k].j, qa):
+                    chosen = k
+                    break
             if chosen is None and fresh and fresh[-1] == (cands[-1] if cands else None):
                 chosen = fresh[-1]
             if chosen is not None:
-                h = a.verbs[chosen]
+                h = verbs[chosen]
                 direct = upper and _direct_tail(a, h.j, qa)
-                if direct and not any(a.norms[m] in (",", ":") for m in range(h.j, qa)):
+                if direct and not any(norms[m] in (",", ":") for m in range(h.j, qa)):
                     # 'He said "We will win."' is direct; 'praised "Northern Lights"' is not
                     direct = n_words >= 3 and not _title_case(a, idxs)
                 raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
@@ -1771,8 +1781,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 # the verb already frames the previous quote: '"Q1," he said, "Q2."'
                 k = cands[-1]
                 prev = raws[verb_raw[k]]
-                if prev.quoted and _direct_tail(a, a.verbs[k].j, qa):
-                    raw = _Raw("continuation", order, a.sents[qa], quote_span, None, quoted=True)
+                if prev.quoted and _direct_tail(a, verbs[k].j, qa):
+                    raw = _Raw("continuation", order, sa, quote_span, None, quoted=True)
                     raw.inherit = prev
                     raw.span = (q.open_at, _qend(q))
             elif frame is not None:
@@ -1784,14 +1794,14 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 verb_raw[raw_verb] = len(raws) - 1
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
-        sent = a.sents[qa]
+        sent = sa
         if info["initial"] and upper and n_words >= 3:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
             raws.append(r)
-        elif n_words >= 2 and not _title_case(a, idxs):
+        elif n_words >= 2 and not pre_verbs and not _title_case(a, idxs):
             subj = a.sentence_subject(sa_lo, qa, qa)
-            if subj is not None and not pre_verbs:
+            if subj is not None:
                 r = _Raw("partial", order, sent, quote_span, None, verbless=True, quoted=True)
                 if isinstance(subj, tuple):
                     r.pron = subj[0]
@@ -1802,7 +1812,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raws.append(r)
 
     # 2. speech verbs that frame no quotation: indirect speech and thought
-    sent_bounds, sents = a.sent_bounds, a.sents
     for k in vl:
         if k in used_verbs or k in suppressed:
             continue
