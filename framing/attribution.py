@@ -553,6 +553,8 @@ class _Analyzer:
 
     def classify_run(self, i: int, j: int) -> _NP | None:
         """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
+        # (``_NP`` takes its fields by position here: i, j, kind, head, name_i, name_j,
+        # plural, gender; keyword arguments make each of these thousands of calls slower)
         kinds = self.kinds
         while j > i and kinds[j - 1] == "punct":
             j -= 1
@@ -565,7 +567,7 @@ class _Analyzer:
             if norms[last] in _SUBJ_PRON:
                 return _NP(i, j, "pronoun", last)
             if lb in _QUANT_HEADS:
-                return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
+                return _NP(i, j, "person", last, -1, -1, True)  # "Several said", "Many believe"
         # multiword organizations and offices at the end ("the White House", "crown prince");
         # a membership test first: few last words end a phrase
         org_lasts, office_lasts = self.org_lasts, self.office_lasts
@@ -573,13 +575,13 @@ class _Analyzer:
             for p in org_lasts[lb]:
                 n = len(p)
                 if j - n >= i and tuple(bases[j - n : j]) == p:
-                    return _NP(i, j, "organization", last, plural=False)
+                    return _NP(i, j, "organization", last)
         if lb in office_lasts:
             for p in office_lasts[lb]:
                 n = len(p)
                 if j - n >= i and tuple(bases[j - n : j]) == p:
                     if not self._name_after_office(last):
-                        return _NP(i, j, "office", last, plural=False)
+                        return _NP(i, j, "office", last)
                     break
         gender = ""
         male, female = self.male, self.female
@@ -635,15 +637,15 @@ class _Analyzer:
             # countries and acronyms speak as bodies: "Russia said", "NATO said"
             if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
                 return _NP(i, j, "organization", last)
-            return _NP(i, j, "named", last, name_i=s, name_j=j, gender=gender)
+            return _NP(i, j, "named", last, s, j, False, gender)
         if lb in office or norms[last] in office:
             plural = self._plural(last, "office")
-            return _NP(i, j, "office", last, plural=plural, gender=gender)
+            return _NP(i, j, "office", last, -1, -1, plural, gender)
         if lb in person or (j - i == 1 and lb in _QUANT_HEADS):
             plural = self._plural(last, "person") or lb in _QUANT_HEADS
-            return _NP(i, j, "person", last, plural=plural, gender=gender)
+            return _NP(i, j, "person", last, -1, -1, plural, gender)
         if lb in organization:
-            return _NP(i, j, "organization", last, plural=lb.endswith("ies"))
+            return _NP(i, j, "organization", last, -1, -1, lb.endswith("ies"))
         if lb in self.document:
             return _NP(i, j, "document", last)
         return None
