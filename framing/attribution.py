@@ -816,8 +816,6 @@ class _Analyzer:
                     if norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
                         break
             p += 1
-        if p == i:
-            return None
         if whole:
             np = self._head(i, p)
             if np is not None and np.plural and norms[i] in ("a", "an"):
@@ -883,7 +881,10 @@ class _Analyzer:
             return None
         if np.kind == "named" and np.name_j > p:
             np.name_j = p
-        np.anonymous_cue = self.has_anonymity(i, end)
+        # ``has_anonymity(i, end)`` without the method call (this runs for every NP)
+        cues = self._anonymity_cues
+        c = bisect_left(cues, i)
+        np.anonymous_cue = c < len(cues) and cues[c] < end
         return np
 
     def _post_end(self, p: int, j: int) -> int:
