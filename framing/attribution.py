@@ -944,6 +944,15 @@ class _Analyzer:
         Returns ``(np, pronoun_token, flags)``: an NP, or ``-1`` and a pronoun token index;
         flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
         """
+        k, flags = self.subject_scan(v, lo)
+        np, pron = self.subject_ending(k, v, lo, flags)
+        return np, pron, flags
+
+    def subject_scan(self, v: int, lo: int) -> tuple[int, dict[str, bool]]:
+        """The first half of ``subject``: step back from the verb at ``v`` over auxiliaries,
+        negation, adverbs and "to"; returns the token where the subject ends (``< lo``: none)
+        and the flags.  Callers that reject negated or hypothetical speech acts test the
+        flags before they pay for ``subject_ending``."""
         flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
         norms, in_quote = self.norms, self.in_quote
         k = v - 1
@@ -993,27 +1002,35 @@ class _Analyzer:
             break
         if be_seen and not norms[v].endswith("ing"):
             flags["passive"] = True
+        return k, flags
+
+    def subject_ending(
+        self, k: int, v: int, lo: int, flags: dict[str, bool]
+    ) -> tuple[_NP | None, int]:
+        """The second half of ``subject``: the NP or pronoun ending at token ``k`` (sets
+        ``flags["relative"]`` for a relative clause's antecedent)."""
         if k < lo:
-            return None, -1, flags
+            return None, -1
+        norms = self.norms
         n = norms[k]
         if n in _SUBJ_PRON:
-            return None, k, flags
+            return None, k
         if (
             "'" in n
             and n.split("'")[0] in _SUBJ_PRON
             and n.split("'")[1] in ("s", "d", "ve", "ll", "re")
         ):
-            return None, k, flags
+            return None, k
         if n in ("who", "that"):
             flags["relative"] = True
             ant = self._antecedent(k, lo)
-            return ant, -1, flags
+            return ant, -1
         if n == ",":
-            return self._appositive_subject(k, lo), -1, flags
+            return self._appositive_subject(k, lo), -1
         if n not in ("who", "that", ",", ")"):
             np = self.np_ending_at(k, lo)
             if np is not None:
-                return np, -1, flags
+                return np, -1
             # "a senior official who spoke on condition of anonymity told …"
             for w in range(k - 1, max(lo, k - 14) - 1, -1):
                 if self.in_quote[w] or self.kinds[w] == "punct":
@@ -1023,16 +1040,16 @@ class _Analyzer:
                     if ant is not None:
                         ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
                         flags["relative"] = True
-                    return ant, -1, flags
-            return None, -1, flags
+                    return ant, -1
+            return None, -1
         if n == ")":
             o = k - 1
             while o >= lo and norms[o] != "(" and k - o < 12:
                 o -= 1
             if o >= lo and norms[o] == "(":
-                return self.np_ending_at(o - 1, lo), -1, flags
-            return None, -1, flags
-        return self.np_ending_at(k, lo), -1, flags
+                return self.np_ending_at(o - 1, lo), -1
+            return None, -1
+        return self.np_ending_at(k, lo), -1
 
     def _antecedent(self, who: int, lo: int) -> _NP | None:
         k = who - 1
@@ -1586,10 +1603,6 @@ def _verb_tuple(a: _Analyzer, h: Hit) -> tuple[int, int, str, str]:
     return (h.start, h.end, h.entry.category, h.entry.term)
 
 
-def _lemma(h: Hit) -> str:
-    return h.entry.term
-
-
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
     """Tokens between a verb and a quote make a direct frame: ``X said, "Q"`` / ``X said:``."""
     tail = list(range(v_end, q_first))
@@ -1879,11 +1892,11 @@ def _frame_raw(
 ) -> _Raw | None:
     """A frame after a quote: subject before the verb, or an inverted subject after it."""
     h = a.verbs[v]
-    np, pron, flags = a.subject(v, lo)
-    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
+    # the flags first: a negated frame needs no subject parse
+    k, flags = a.subject_scan(v, lo)
     if flags["negated"] and h.entry.category != "cognition":
         return None
-    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    np, pron = a.subject_ending(k, v, lo, flags)
     if np is None and pron < 0:
         # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
         if not _invertible(a, v, lo):
@@ -1899,6 +1912,8 @@ def _frame_raw(
         pron, np = np.i, None
     if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
         return None
+    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
+    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
     r.np = np
     r.pron = pron
     end = max(h.end, a.ends[np.j - 1] if np is not None else a.ends[pron])
@@ -2013,7 +2028,8 @@ def _set_subject(
         else:
             r.subject_np = subj
         return True
-    np, pron, flags = a.subject(v, lo)
+    # the flags first: a rejected speech act needs no subject parse
+    k, flags = a.subject_scan(v, lo)
     if flags["declined"] or flags["hypothetical"]:
         return False
     if flags["negated"] and cls != "cognition":
@@ -2026,6 +2042,7 @@ def _set_subject(
                 r.np = np2
                 return True
         return False
+    np, pron = a.subject_ending(k, v, lo, flags)
     if np is None and pron < 0:
         return False
     if np is not None and np.kind == "pronoun":
@@ -2044,7 +2061,7 @@ def _indirect_raw(
     a: _Analyzer, v: int, lo: int, hi: int, raws: list[_Raw], verb_raw: dict[int, int]
 ) -> _Raw | None:
     h = a.verbs[v]
-    lemma = _lemma(h)
+    lemma = h.entry.term
     # noun, not verb: "a police report said", "the claims were"
     if h.j < hi and (h.j in a.verbs or a.norms[h.j] in ("is", "was", "were", "are", "has", "had")):
         return None
@@ -2112,9 +2129,6 @@ def _indirect_raw(
         if c is None or not any(a.norms[m] == "at" for m in range(c[0], c[1])):
             return None
     subj_np = r.np or r.subject_np
-    subj_end = (
-        a.ends[subj_np.j - 1] if subj_np is not None else a.ends[r.pron] if r.pron >= 0 else 0
-    )
     if c is None and after < hi and a.norms[after] == ",":
         k0 = (subj_np.i if subj_np is not None else r.pron) - 1
         if k0 >= lo and a.norms[k0] == "as":
@@ -2137,7 +2151,7 @@ def _indirect_raw(
             before = _clause_before(a, lo, subj_np.i - 1)
             if before is not None:
                 r.quote = before
-                r.span = (before[0], max(h.end, subj_end))
+                r.span = (before[0], max(h.end, a.ends[subj_np.j - 1]))
                 return r
         if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
             if not (_asked_sentence(a, v)):
