@@ -2215,7 +2215,7 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
     while s < comma and a.kinds[s] == "punct":
         s += 1
     s = _skip_dateline(a, s, comma)
-    if sum(1 for k in range(s, comma) if a.is_word[k]) < 3:
+    if a.is_word[s:comma].count(True) < 3:  # fewer than three words
         return None
     return a.starts[s], a.ends[comma - 1]
 
@@ -2245,16 +2245,15 @@ def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
         return None
     r = _Raw("according_to", h.start, a.sents[k], None, _verb_tuple(a, h), np=np)
     # the content: the rest of the sentence
-    words_before = [m for m in range(lo, k) if a.is_word[m]]
-    if words_before:
+    if True in a.is_word[lo:k]:  # words before "according to"
         e = k - 1
         while e >= lo and a.kinds[e] == "punct":
             e -= 1
         s = lo
         while s < e and a.kinds[s] == "punct":
             s += 1
-        tail_words = [m for m in range(np.j, hi) if a.is_word[m]]
-        if tail_words:  # "The tariffs, according to X, have cost …": the whole sentence
+        if True in a.is_word[np.j : hi]:
+            # words after X: "The tariffs, according to X, have cost …": the whole sentence
             e2 = hi - 1
             while e2 > s and a.kinds[e2] == "punct":
                 e2 -= 1
