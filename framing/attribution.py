@@ -1862,7 +1862,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         r = _nominal_raw(a, k, nominal[a.norms[k]])
         if r is not None:
             raws.append(r)
-    raws.sort(key=lambda r: r.order)
+    raws.sort(key=attrgetter("order"))
     return raws
 
 
