@@ -674,16 +674,17 @@ class _Analyzer:
                     s += m
                     continue
             b = bases[s]
+            # (set tests first; the string method and the tuples only when they fail)
             if (
                 n in title
-                or n.rstrip(".") in title
                 or n in demonym
                 or n in office
                 or n in _FUNCTION
                 or b in place  # a place name (``_is_place_run`` of one token)
+                or kinds[s] == "punct"
+                or (n[-1] == "." and n.rstrip(".") in title)  # "Gen."
                 or (b,) in countries
                 or (b,) in place_phrases
-                or kinds[s] == "punct"
             ):
                 s += 1
                 continue
