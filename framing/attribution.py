@@ -1225,20 +1225,18 @@ class _Analyzer:
                 ):
                     start = e
         if lemma not in _AS_VERBS and lemma != "nominal":
-            # "said on Monday that …", "said in a statement that …": skip the adjunct
-            m = start
-            kinds = self.kinds
-            while m < hi and m - start <= 6 and kinds[m] == "word":
-                if norms[m] == "that":
-                    if (
-                        m == start
-                        or norms[start] in _PREPS
-                        or norms[start] in _TIME_WORDS
-                        or self._adverb(start)
-                    ):
-                        start = m
-                    break
-                m += 1
+            # "said on Monday that …", "said in a statement that …": skip the adjunct, up
+            # to seven words before a "that" (found by a slice search: most clauses have none)
+            window = norms[start : min(hi, start + 7)]
+            if "that" in window:
+                m = start + window.index("that")
+                if self.kinds[start:m].count("word") == m - start and (
+                    m == start
+                    or norms[start] in _PREPS
+                    or norms[start] in _TIME_WORDS
+                    or self._adverb(start)
+                ):
+                    start = m
         if start < hi and norms[start] == "that" and lemma not in _AS_VERBS:
             start += 1
         if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
