@@ -197,13 +197,6 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 
-# words ``subject`` may step over between a verb and its subject (with "-n't" and "-ly" words)
-_SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
-# words ``parse_np`` skips before an NP, and the words that end its head run
-_NP_SKIP = _ADVERBS | _NP_OPENERS
-_HEAD_STOPS = _PREPS | _NP_STOP
-
-
 # -- the speaker vocabulary ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class SpeakerVocabulary:
@@ -546,11 +539,6 @@ class _Analyzer:
                 self._countries_adj |= forms & cap_words
         return out
 
-    def _prepare_raw(self) -> None:
-        """Per-document lookups for ``_find_raw`` (built once per document, before the pass)."""
-        # anonymity cue positions as a set: "is there a cue at token k" without a bisection
-        self._cue_set = set(self._anonymity_cues)
-
     def classify_run(self, i: int, j: int) -> _NP | None:
         """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
         # (``_NP`` takes its fields by position here: i, j, kind, head, name_i, name_j,
@@ -691,6 +679,11 @@ class _Analyzer:
             break
         return s
 
+    def _prepare_raw(self) -> None:
+        """Per-document lookups for ``_find_raw`` (built once per document, before the pass)."""
+        # anonymity cue positions as a set: "is there a cue at token k" without a bisection
+        self._cue_set = set(self._anonymity_cues)
+
     def _name_after_office(self, k: int) -> bool:
         return k + 1 < self.n_toks and self.caps[k + 1] and self.is_word[k + 1]
 
@@ -754,7 +747,7 @@ class _Analyzer:
             i = self._skip_quantifier(i, j)
         while i < j:
             n = norms[i]
-            if n in _NP_SKIP or (n.endswith("ly") and not caps[i] and len(n) > 4):
+            if n in _NP_SKIP or (not caps[i] and len(n) > 4 and n.endswith("ly")):
                 i += 1
             else:
                 break
@@ -804,7 +797,8 @@ class _Analyzer:
                     # an abbreviation's period: "Lt. Gen."
                     if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
                         break
-            if p in verbs or n in _AUX or n.endswith("n't"):
+            # ("'" in n first: str.endswith parses its arguments on every call)
+            if p in verbs or n in _AUX or ("'" in n and n.endswith("n't")):
                 if whole:
                     return None
                 break
@@ -872,7 +866,7 @@ class _Analyzer:
     def _head(self, i: int, p: int) -> _NP | None:
         # a possessive at the end of the head run modifies something we did not keep
         n = self.norms[p - 1]
-        if n.endswith("'s") or (p - 1 > i and n == "'" and self.poss[p - 2]):
+        if ("'" in n and n.endswith("'s")) or (p - 1 > i and n == "'" and self.poss[p - 2]):
             return None
         return self.classify_run(i, p)
 
@@ -963,9 +957,9 @@ class _Analyzer:
             n = norms[k]
             if in_quote[k]:
                 break
-            # most subjects end right before the verb: one set test and one suffix test
-            # rule out every step below
-            if n not in _SUBJECT_STEPS and not n.endswith(("n't", "ly")):
+            # most subjects end right before the verb: a set test and a last-letter test
+            # ("-n't", "-ly") rule out every step below
+            if n not in _SUBJECT_STEPS and n[-1] not in "ty":
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
@@ -1600,6 +1594,14 @@ class _NameIndex:
 # -- the pass ----------------------------------------------------------------------------------------
 def _verb_tuple(a: _Analyzer, h: Hit) -> tuple[int, int, str, str]:
     return (h.start, h.end, h.entry.category, h.entry.term)
+
+
+# merged word sets for the hot tests of the _Analyzer methods above: one lookup, not two or four
+# words ``subject`` may step over between a verb and its subject (with "-n't" and "-ly" words)
+_SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
+# words ``parse_np`` skips before an NP, and the words that end its head run
+_NP_SKIP = _ADVERBS | _NP_OPENERS
+_HEAD_STOPS = _PREPS | _NP_STOP
 
 
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
