@@ -1235,35 +1235,44 @@ class _Analyzer:
             start += 1
         if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
             start += 1
-        e = start
-        in_quote, kinds, verbs = self.in_quote, self.kinds, self.verbs
-        while e < hi:
-            if in_quote[e]:
-                break
-            n = norms[e]
-            if kinds[e] == "punct":
-                if n in (";", ":", "(", ")", "\u2014", "\u2013", "--") or n in ".!?":
+        in_quote, is_word = self.in_quote, self.is_word
+        e = at = start
+        while at < hi:
+            # A ``for`` over the tokens up to the first stop (the hot loop of this pass); a
+            # comma that opens an appositive restarts the scan after the appositive.
+            skip = 0
+            for e in range(at, hi):
+                if in_quote[e]:
+                    break
+                n = norms[e]
+                if is_word[e]:
+                    if n in _COORDINATORS and e + 1 < hi and e > start and self._new_clause(e, hi):
+                        break
+                    continue
+                if n in _CLAUSE_END_PUNCT or n in ".!?":
                     break
                 if n == "-" and e + 1 < hi and norms[e + 1] == "-":
                     break
                 if n == ",":
                     skip = self._inner_appositive(e, hi)
-                    if skip:
-                        e = skip
-                        continue
                     break
-            elif n in ("and", "but") and e + 1 < hi and e > start:
-                nx = norms[e + 1]
-                if e + 1 in verbs or (e + 2 < hi and e + 2 in verbs and self._adverb(e + 1)):
-                    break
-                if nx in _SUBJ_PRON or (self.caps[e + 1] and self.poss[e + 1]):
-                    break
-                if self.caps[e + 1] and e + 2 < hi and (e + 2 in verbs or e + 3 in verbs):
-                    break
-            e += 1
+            else:
+                e = hi  # no stop: the clause runs to ``hi``
+            if not skip:
+                break
+            at = e = skip
         if e <= start:
             return None
         return start, e
+
+    def _new_clause(self, e: int, hi: int) -> bool:
+        """The "and"/"but" at token ``e`` starts a new clause ("… and he added …")."""
+        norms, verbs, caps = self.norms, self.verbs, self.caps
+        if e + 1 in verbs or (e + 2 < hi and e + 2 in verbs and self._adverb(e + 1)):
+            return True
+        if norms[e + 1] in _SUBJ_PRON or (caps[e + 1] and self.poss[e + 1]):
+            return True
+        return caps[e + 1] and e + 2 < hi and (e + 2 in verbs or e + 3 in verbs)
 
     def _inner_appositive(self, comma: int, hi: int) -> int:
         """If ``comma`` opens an appositive that a second comma closes before the clause goes
@@ -1602,6 +1611,9 @@ _SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
 # words ``parse_np`` skips before an NP, and the words that end its head run
 _NP_SKIP = _ADVERBS | _NP_OPENERS
 _HEAD_STOPS = _PREPS | _NP_STOP
+# the words and punctuation that can end a reported clause (``content``)
+_COORDINATORS = frozenset({"and", "but"})
+_CLAUSE_END_PUNCT = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "--"})
 
 
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
