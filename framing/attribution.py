@@ -556,6 +556,8 @@ class _Analyzer:
 
     def classify_run(self, i: int, j: int) -> _NP | None:
         """Classify the head run ``i``..``j`` (the NP without post-modifiers)."""
+        # (``_NP`` takes its fields by position here: i, j, kind, head, name_i, name_j,
+        # plural, gender; keyword arguments make each of these thousands of calls slower)
         kinds = self.kinds
         while j > i and kinds[j - 1] == "punct":
             j -= 1
@@ -568,30 +570,37 @@ class _Analyzer:
             if norms[last] in _SUBJ_PRON:
                 return _NP(i, j, "pronoun", last)
             if lb in _QUANT_HEADS:
-                return _NP(i, j, "person", last, plural=True)  # "Several said", "Many believe"
-        # multiword organizations and offices at the end ("the White House", "crown prince")
-        for p in self.org_lasts.get(lb, ()):
-            n = len(p)
-            if j - n >= i and tuple(bases[j - n : j]) == p:
-                return _NP(i, j, "organization", last, plural=False)
-        for p in self.office_lasts.get(lb, ()):
-            n = len(p)
-            if j - n >= i and tuple(bases[j - n : j]) == p:
-                if not self._name_after_office(last):
-                    return _NP(i, j, "office", last, plural=False)
-                break
+                return _NP(i, j, "person", last, -1, -1, True)  # "Several said", "Many believe"
+        # multiword organizations and offices at the end ("the White House", "crown prince");
+        # a membership test first: few last words end a phrase
+        org_lasts, office_lasts = self.org_lasts, self.office_lasts
+        if lb in org_lasts:
+            for p in org_lasts[lb]:
+                n = len(p)
+                if j - n >= i and tuple(bases[j - n : j]) == p:
+                    return _NP(i, j, "organization", last)
+        if lb in office_lasts:
+            for p in office_lasts[lb]:
+                n = len(p)
+                if j - n >= i and tuple(bases[j - n : j]) == p:
+                    if not self._name_after_office(last):
+                        return _NP(i, j, "office", last)
+                    break
         gender = ""
         male, female = self.male, self.female
-        run = bases[i:j]
-        if not (male.isdisjoint(run) and female.isdisjoint(run)):  # most runs have none
-            for k in range(last, i - 1, -1):  # the last gendered word decides
-                b = bases[k]
-                if b in male:
-                    gender = "m"
-                    break
-                if b in female:
-                    gender = "f"
-                    break
+        if j - i == 1:  # one word: two set tests, no slice
+            gender = "m" if lb in male else "f" if lb in female else ""
+        else:
+            run = bases[i:j]
+            if not (male.isdisjoint(run) and female.isdisjoint(run)):  # most runs have none
+                for k in range(last, i - 1, -1):  # the last gendered word decides
+                    b = bases[k]
+                    if b in male:
+                        gender = "m"
+                        break
+                    if b in female:
+                        gender = "f"
+                        break
         person, office, organization = self.person, self.office, self.organization
         cap_last = caps[last]
         vocab_last = lb in person or lb in office
@@ -622,7 +631,8 @@ class _Analyzer:
                 if poss[s - 1]:
                     break
                 s -= 1
-            s = self.strip_name_prefix(s, last)
+            if s < last:  # (a one-word run has no prefix to strip)
+                s = self.strip_name_prefix(s, last)
             if lb in self.non_person or (s == last and norms[last] in _FUNCTION):
                 return None
             if s == last and (lb in self.demonym or lb in self.title):
@@ -630,15 +640,15 @@ class _Analyzer:
             # countries and acronyms speak as bodies: "Russia said", "NATO said"
             if self._is_place_run(s, j) or (j - s == 1 and self._acronym(last)):
                 return _NP(i, j, "organization", last)
-            return _NP(i, j, "named", last, name_i=s, name_j=j, gender=gender)
+            return _NP(i, j, "named", last, s, j, False, gender)
         if lb in office or norms[last] in office:
             plural = self._plural(last, "office")
-            return _NP(i, j, "office", last, plural=plural, gender=gender)
+            return _NP(i, j, "office", last, -1, -1, plural, gender)
         if lb in person or (j - i == 1 and lb in _QUANT_HEADS):
             plural = self._plural(last, "person") or lb in _QUANT_HEADS
-            return _NP(i, j, "person", last, plural=plural, gender=gender)
+            return _NP(i, j, "person", last, -1, -1, plural, gender)
         if lb in organization:
-            return _NP(i, j, "organization", last, plural=lb.endswith("ies"))
+            return _NP(i, j, "organization", last, -1, -1, lb.endswith("ies"))
         if lb in self.document:
             return _NP(i, j, "document", last)
         return None
@@ -667,21 +677,27 @@ class _Analyzer:
                     s += m
                     continue
             b = bases[s]
+            # (set tests first; the string method and the tuples only when they fail)
             if (
                 n in title
-                or n.rstrip(".") in title
                 or n in demonym
                 or n in office
                 or n in _FUNCTION
                 or b in place  # a place name (``_is_place_run`` of one token)
+                or kinds[s] == "punct"
+                or (n[-1] == "." and n.rstrip(".") in title)  # "Gen."
                 or (b,) in countries
                 or (b,) in place_phrases
-                or kinds[s] == "punct"
             ):
                 s += 1
                 continue
             break
         return s
+
+    def _prepare_raw(self) -> None:
+        """Per-document lookups for ``_find_raw`` (built once per document, before the pass)."""
+        # anonymity cue positions as a set: "is there a cue at token k" without a bisection
+        self._cue_set = set(self._anonymity_cues)
 
     def _name_after_office(self, k: int) -> bool:
         return k + 1 < self.n_toks and self.caps[k + 1] and self.is_word[k + 1]
@@ -706,22 +722,24 @@ class _Analyzer:
         k = e
         while k > lo:
             p = k - 1
-            n = norms[p]
             if in_quote[p]:
                 break
-            if n == "'":
-                if not (p > 0 and self.poss[p - 1]):
-                    break  # a closing single quote, not "officials'"
-            elif n == ".":
-                if not (p > 0 and ends[p - 1] == starts[p]):
-                    break
-            elif kinds[p] == "punct" and n != "&":
-                # only a hyphen glued to both neighbours ("Trump-appointed") continues
-                if not (n == "-" and starts[p] == ends[p - 1] and ends[p] == starts[k]):
-                    break
-            if p in verbs or (p in verb_end and verb_end[p] != p):
+            n = norms[p]
+            # ("'" and "." are punctuation; the boundary words are words)
+            if kinds[p] == "punct":
+                if n == "'":
+                    if not (p > 0 and self.poss[p - 1]):
+                        break  # a closing single quote, not "officials'"
+                elif n == ".":
+                    if not (p > 0 and ends[p - 1] == starts[p]):
+                        break
+                elif n != "&":
+                    # only a hyphen glued to both neighbours ("Trump-appointed") continues
+                    if not (n == "-" and starts[p] == ends[p - 1] and ends[p] == starts[k]):
+                        break
+            elif n in _BOUNDARY and not (n == "and" and self.caps[p - 1] and self.caps[k]):
                 break
-            if n in _BOUNDARY and not (n == "and" and self.caps[p - 1] and self.caps[k]):
+            if p in verbs or (p in verb_end and verb_end[p] != p):
                 break
             k -= 1
         return k
@@ -744,11 +762,7 @@ class _Analyzer:
             i = self._skip_quantifier(i, j)
         while i < j:
             n = norms[i]
-            if (
-                n in _ADVERBS
-                or n in _NP_OPENERS
-                or (n.endswith("ly") and not caps[i] and len(n) > 4)
-            ):
+            if n in _NP_SKIP or (not caps[i] and len(n) > 4 and n.endswith("ly")):
                 i += 1
             else:
                 break
@@ -771,18 +785,12 @@ class _Analyzer:
         # the head run: up to the first post-modifier
         kinds, bases, poss = self.kinds, self.bases, self.poss
         starts, ends, verbs = self.starts, self.ends, self.verbs
-        p = i
+        if kinds[i] == "punct" and n != "&" and n != "-":
+            return None  # the first token: only punctuation ends the run here
+        p = i + 1
         while p < j:
             n = norms[p]
-            if p == i:
-                # the first token: only punctuation ends the run here
-                if kinds[p] == "punct" and n not in ("'", "&", "-"):
-                    break
-                if n == "'":
-                    break
-                p += 1
-                continue
-            if n in _PREPS or n in _NP_STOP:
+            if n in _HEAD_STOPS:
                 if (
                     n == "of"
                     and p + 1 < j
@@ -794,15 +802,18 @@ class _Analyzer:
                     continue
                 break
             cap = caps[p]
-            if n in _POST_ADJ and not cap:
+            if not cap and n in _POST_ADJ:
                 break
-            if kinds[p] == "punct" and n not in ("'", "&", "-"):
-                # an abbreviation's period: "Lt. Gen."
-                if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
-                    break
-            if n == "'" and not poss[p - 1]:
-                break
-            if p in verbs or n in _AUX or n.endswith("n't"):
+            if kinds[p] == "punct":
+                if n == "'":
+                    if not poss[p - 1]:
+                        break
+                elif n != "&" and n != "-":
+                    # an abbreviation's period: "Lt. Gen."
+                    if not (n == "." and starts[p] == ends[p - 1] and len(norms[p - 1]) <= 4):
+                        break
+            # ("'" in n first: str.endswith parses its arguments on every call)
+            if p in verbs or n in _AUX or ("'" in n and n.endswith("n't")):
                 if whole:
                     return None
                 break
@@ -815,8 +826,6 @@ class _Analyzer:
                     if norms[p + 1] in _PREPS:  # "data released by …", "marchers interviewed by"
                         break
             p += 1
-        if p == i:
-            return None
         if whole:
             np = self._head(i, p)
             if np is not None and np.plural and norms[i] in ("a", "an"):
@@ -872,7 +881,7 @@ class _Analyzer:
     def _head(self, i: int, p: int) -> _NP | None:
         # a possessive at the end of the head run modifies something we did not keep
         n = self.norms[p - 1]
-        if n.endswith("'s") or (p - 1 > i and n == "'" and self.poss[p - 2]):
+        if ("'" in n and n.endswith("'s")) or (p - 1 > i and n == "'" and self.poss[p - 2]):
             return None
         return self.classify_run(i, p)
 
@@ -882,7 +891,10 @@ class _Analyzer:
             return None
         if np.kind == "named" and np.name_j > p:
             np.name_j = p
-        np.anonymous_cue = self.has_anonymity(i, end)
+        # ``has_anonymity(i, end)`` without the method call (this runs for every NP)
+        cues = self._anonymity_cues
+        c = bisect_left(cues, i)
+        np.anonymous_cue = c < len(cues) and cues[c] < end
         return np
 
     def _post_end(self, p: int, j: int) -> int:
@@ -937,14 +949,27 @@ class _Analyzer:
         Returns ``(np, pronoun_token, flags)``: an NP, or ``-1`` and a pronoun token index;
         flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
         """
+        k, flags = self.subject_scan(v, lo)
+        np, pron = self.subject_ending(k, v, lo, flags)
+        return np, pron, flags
+
+    def subject_scan(self, v: int, lo: int) -> tuple[int, dict[str, bool]]:
+        """The first half of ``subject``: step back from the verb at ``v`` over auxiliaries,
+        negation, adverbs and "to"; returns the token where the subject ends (``< lo``: none)
+        and the flags.  Callers that reject negated or hypothetical speech acts test the
+        flags before they pay for ``subject_ending``."""
         flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
-        norms = self.norms
+        norms, in_quote = self.norms, self.in_quote
         k = v - 1
         be_seen = False
         crossed_to = False
         while k >= lo:
             n = norms[k]
-            if self.in_quote[k]:
+            if in_quote[k]:
+                break
+            # most subjects end right before the verb: a set test and a last-letter test
+            # ("-n't", "-ly") rule out every step below
+            if n not in _SUBJECT_STEPS and n[-1] not in "ty":
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
@@ -980,30 +1005,37 @@ class _Analyzer:
                 crossed_to = True
                 continue
             break
-        vn = norms[v]
-        if be_seen and not vn.endswith("ing"):
+        if be_seen and not norms[v].endswith("ing"):
             flags["passive"] = True
+        return k, flags
+
+    def subject_ending(
+        self, k: int, v: int, lo: int, flags: dict[str, bool]
+    ) -> tuple[_NP | None, int]:
+        """The second half of ``subject``: the NP or pronoun ending at token ``k`` (sets
+        ``flags["relative"]`` for a relative clause's antecedent)."""
         if k < lo:
-            return None, -1, flags
+            return None, -1
+        norms = self.norms
         n = norms[k]
         if n in _SUBJ_PRON:
-            return None, k, flags
+            return None, k
         if (
             "'" in n
             and n.split("'")[0] in _SUBJ_PRON
             and n.split("'")[1] in ("s", "d", "ve", "ll", "re")
         ):
-            return None, k, flags
+            return None, k
         if n in ("who", "that"):
             flags["relative"] = True
             ant = self._antecedent(k, lo)
-            return ant, -1, flags
+            return ant, -1
         if n == ",":
-            return self._appositive_subject(k, lo), -1, flags
+            return self._appositive_subject(k, lo), -1
         if n not in ("who", "that", ",", ")"):
             np = self.np_ending_at(k, lo)
             if np is not None:
-                return np, -1, flags
+                return np, -1
             # "a senior official who spoke on condition of anonymity told …"
             for w in range(k - 1, max(lo, k - 14) - 1, -1):
                 if self.in_quote[w] or self.kinds[w] == "punct":
@@ -1013,16 +1045,16 @@ class _Analyzer:
                     if ant is not None:
                         ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
                         flags["relative"] = True
-                    return ant, -1, flags
-            return None, -1, flags
+                    return ant, -1
+            return None, -1
         if n == ")":
             o = k - 1
             while o >= lo and norms[o] != "(" and k - o < 12:
                 o -= 1
             if o >= lo and norms[o] == "(":
-                return self.np_ending_at(o - 1, lo), -1, flags
-            return None, -1, flags
-        return self.np_ending_at(k, lo), -1, flags
+                return self.np_ending_at(o - 1, lo), -1
+            return None, -1
+        return self.np_ending_at(k, lo), -1
 
     def _antecedent(self, who: int, lo: int) -> _NP | None:
         k = who - 1
@@ -1044,12 +1076,13 @@ class _Analyzer:
     def _appositive_subject(self, comma: int, lo: int) -> _NP | None:
         """``X, the foreign minister, said`` / ``Officials, speaking on condition …, said`` /
         ``Feld, who has called for …, blamed``: the NP before the appositive."""
+        norms, in_quote = self.norms, self.in_quote
         k = comma - 1
-        while k >= lo and self.norms[k] != "," and comma - k < 40:
-            if self.in_quote[k] or self.norms[k] in (";", ":", "(", ")"):
+        while k >= lo and norms[k] != "," and comma - k < 40:
+            if in_quote[k] or norms[k] in (";", ":", "(", ")"):
                 return None
             k -= 1
-        if k < lo or self.norms[k] != ",":
+        if k < lo or norms[k] != ",":
             return None
         app = (k + 1, comma)
         if not self._appositive_like(app[0], app[1]):
@@ -1077,8 +1110,9 @@ class _Analyzer:
         np.app = app
         if self.has_anonymity(app[0], app[1]):
             np.anonymous_cue = True
-        inner = self.parse_np(app[0], app[1], whole=False)
-        if inner is not None and np.kind != "named" and inner.kind == "named":
+        # (a named subject keeps its own name: only parse the appositive for the others)
+        inner = self.parse_np(app[0], app[1], whole=False) if np.kind != "named" else None
+        if inner is not None and inner.kind == "named":
             inner.app = (np.i, np.j)
             return inner
         # "Oskar Brel, Dastrava's foreign minister, who led the talks, said": a chain
@@ -1088,10 +1122,11 @@ class _Analyzer:
                 name.app = (np.i, app[1])
                 name.anonymous_cue = False
                 return name
+        male, female = self.v.sets["male"], self.v.sets["female"]
         for m in range(app[0], app[1]):
-            if self.norms[m] in self.v.sets["male"]:
+            if self.norms[m] in male:
                 np.gender = np.gender or "m"
-            elif self.norms[m] in self.v.sets["female"]:
+            elif self.norms[m] in female:
                 np.gender = np.gender or "f"
         return np
 
@@ -1102,10 +1137,11 @@ class _Analyzer:
         n = self.norms[i]
         if n in ("who", "which", "whose", "whom") or n.endswith(("ing", "ed")):
             return True
-        # otherwise no speech verb (that would be a clause of its own) and an NP-like start
-        if any(k in self.verbs for k in range(i, j)):
-            return False
-        return True
+        # otherwise no speech verb (that would be a clause of its own) and an NP-like start:
+        # the first verb at or after ``i`` (by bisection) must come at ``j`` or later
+        vl = self.verb_list
+        n = bisect_left(vl, i)
+        return n == len(vl) or vl[n] >= j
 
     def _cue_verb(self, k: int) -> bool:
         """A verb that belongs to an anonymity cue ("speaking on condition of anonymity")."""
@@ -1193,53 +1229,60 @@ class _Analyzer:
                 ):
                     start = e
         if lemma not in _AS_VERBS and lemma != "nominal":
-            # "said on Monday that …", "said in a statement that …": skip the adjunct
-            m = start
-            kinds = self.kinds
-            while m < hi and m - start <= 6 and kinds[m] == "word":
-                if norms[m] == "that":
-                    if (
-                        m == start
-                        or norms[start] in _PREPS
-                        or norms[start] in _TIME_WORDS
-                        or self._adverb(start)
-                    ):
-                        start = m
-                    break
-                m += 1
+            # "said on Monday that …", "said in a statement that …": skip the adjunct, up
+            # to seven words before a "that" (found by a slice search: most clauses have none)
+            window = norms[start : min(hi, start + 7)]
+            if "that" in window:
+                m = start + window.index("that")
+                if self.kinds[start:m].count("word") == m - start and (
+                    m == start
+                    or norms[start] in _PREPS
+                    or norms[start] in _TIME_WORDS
+                    or self._adverb(start)
+                ):
+                    start = m
         if start < hi and norms[start] == "that" and lemma not in _AS_VERBS:
             start += 1
         if start < hi and norms[start] == "as" and lemma in _AS_VERBS:
             start += 1
-        e = start
-        in_quote, kinds, verbs = self.in_quote, self.kinds, self.verbs
-        while e < hi:
-            if in_quote[e]:
-                break
-            n = norms[e]
-            if kinds[e] == "punct":
-                if n in (";", ":", "(", ")", "\u2014", "\u2013", "--") or n in ".!?":
+        in_quote, is_word = self.in_quote, self.is_word
+        e = at = start
+        while at < hi:
+            # A ``for`` over the tokens up to the first stop (the hot loop of this pass); a
+            # comma that opens an appositive restarts the scan after the appositive.
+            skip = 0
+            for e in range(at, hi):
+                if in_quote[e]:
+                    break
+                n = norms[e]
+                if is_word[e]:
+                    if n in _COORDINATORS and e + 1 < hi and e > start and self._new_clause(e, hi):
+                        break
+                    continue
+                if n in _CLAUSE_END_PUNCT or n in ".!?":
                     break
                 if n == "-" and e + 1 < hi and norms[e + 1] == "-":
                     break
                 if n == ",":
                     skip = self._inner_appositive(e, hi)
-                    if skip:
-                        e = skip
-                        continue
                     break
-            elif n in ("and", "but") and e + 1 < hi and e > start:
-                nx = norms[e + 1]
-                if e + 1 in verbs or (e + 2 < hi and e + 2 in verbs and self._adverb(e + 1)):
-                    break
-                if nx in _SUBJ_PRON or (self.caps[e + 1] and self.poss[e + 1]):
-                    break
-                if self.caps[e + 1] and e + 2 < hi and (e + 2 in verbs or e + 3 in verbs):
-                    break
-            e += 1
+            else:
+                e = hi  # no stop: the clause runs to ``hi``
+            if not skip:
+                break
+            at = e = skip
         if e <= start:
             return None
         return start, e
+
+    def _new_clause(self, e: int, hi: int) -> bool:
+        """The "and"/"but" at token ``e`` starts a new clause ("… and he added …")."""
+        norms, verbs, caps = self.norms, self.verbs, self.caps
+        if e + 1 in verbs or (e + 2 < hi and e + 2 in verbs and self._adverb(e + 1)):
+            return True
+        if norms[e + 1] in _SUBJ_PRON or (caps[e + 1] and self.poss[e + 1]):
+            return True
+        return caps[e + 1] and e + 2 < hi and (e + 2 in verbs or e + 3 in verbs)
 
     def _inner_appositive(self, comma: int, hi: int) -> int:
         """If ``comma`` opens an appositive that a second comma closes before the clause goes
@@ -1646,8 +1689,15 @@ def _verb_tuple(a: _Analyzer, h: Hit) -> tuple[int, int, str, str]:
     return (h.start, h.end, h.entry.category, h.entry.term)
 
 
-def _lemma(h: Hit) -> str:
-    return h.entry.term
+# merged word sets for the hot tests of the _Analyzer methods above: one lookup, not two or four
+# words ``subject`` may step over between a verb and its subject (with "-n't" and "-ly" words)
+_SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
+# words ``parse_np`` skips before an NP, and the words that end its head run
+_NP_SKIP = _ADVERBS | _NP_OPENERS
+_HEAD_STOPS = _PREPS | _NP_STOP
+# the words and punctuation that can end a reported clause (``content``)
+_COORDINATORS = frozenset({"and", "but"})
+_CLAUSE_END_PUNCT = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "--"})
 
 
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
@@ -1663,15 +1713,19 @@ def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:
 def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
     """A comma, semicolon, colon or dash between tokens ``i`` and ``j`` (a comma or colon
     right before the quotation is the frame's own)."""
+    norms, verbs = a.norms, a.verbs
     e = j
-    while e > i and a.norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
+    while e > i and norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
         e -= 1
-    return any(
-        a.norms[k] in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
-        or a.norms[k] in ".!?"
-        or (a.norms[k] in ("and", "but") and k + 1 in a.verbs)
-        for k in range(i, e)
-    )
+    for k in range(i, e):
+        n = norms[k]
+        if (
+            n in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+            or n in ".!?"
+            or (n in ("and", "but") and k + 1 in verbs)
+        ):
+            return True
+    return False
 
 
 def _starts_upper(q_text: str) -> bool:
@@ -1682,6 +1736,7 @@ def _starts_upper(q_text: str) -> bool:
 
 
 def _find_raw(a: _Analyzer) -> list[_Raw]:
+    a._prepare_raw()
     doc = a.doc
     raws: list[_Raw] = []
     used_verbs: set[int] = set()
@@ -1725,24 +1780,27 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     q_tokens = a.q_tokens
     prev_quote_end_in_sent: dict[int, int] = {}
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
-    verb_at = {a.starts[k]: k for k in verbs}  # a verb token by its offset
     vl = a.verb_list
+    # the "according to" verbs, in text order
+    according = [k for k in vl if verbs[k].entry.term == "according to"]
+    according_set = set(according)
+    cue_set = a._cue_set
+    sent_bounds, sents = a.sent_bounds, a.sents
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
             continue
         qa, qb = idxs[0], idxs[-1]
-        sa_lo, sa_hi = a.sent_bounds[a.sents[qa]]
-        sb_lo, sb_hi = a.sent_bounds[a.sents[qb]]
-        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(a.sents[qa], sa_lo))
+        sa, sb = sents[qa], sents[qb]
+        sa_lo, sa_hi = sent_bounds[sa]
+        sb_lo, sb_hi = sent_bounds[sb]
+        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(sa, sa_lo))
         # speech verbs are never inside a quotation: the verbs before and after the quote
         pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
-        post_hi = sb_hi
-        for k in range(qb + 1, sb_hi):
-            if in_quote[k]:
-                post_hi = k
-                break
-        prev_quote_end_in_sent[a.sents[qb]] = qb + 1
+        # the first quoted token after the quote ends what can follow it (a C-level search)
+        tail = in_quote[qb + 1 : sb_hi]
+        post_hi = qb + 1 + tail.index(True) if True in tail else sb_hi
+        prev_quote_end_in_sent[sb] = qb + 1
         post = range(qb + 1, post_hi)
         # the last word before the quote (outside quotations)
         last_pre = -1
@@ -1764,13 +1822,12 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 continue
         quote_span = (q.start, q.end)
         order = q.open_at
-        # (a) "according to" around the quote
-        post_verbs = vl[bisect_left(vl, qb + 1) : bisect_left(vl, post[-1] + 1)] if post else []
-        acc = [
-            k
-            for k in pre_verbs + post_verbs
-            if verbs[k].entry.term == "according to" and k not in suppressed
-        ]
+        # (a) "according to" around the quote (few quotes have one: a bisection decides)
+        n_acc = bisect_left(according, pre_lo)
+        acc = []
+        if n_acc < len(according) and according[n_acc] < post_hi:
+            post_verbs = vl[bisect_left(vl, qb + 1) : bisect_left(vl, post_hi)] if post else []
+            acc = [k for k in pre_verbs + post_verbs if k in according_set and k not in suppressed]
         if acc:
             k = acc[0]
             np = a.np_after(verbs[k].j, sb_hi if k > qb else sa_hi)
@@ -1779,7 +1836,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 r = _Raw(
                     "according_to",
                     order,
-                    a.sents[qa],
+                    sa,
                     quote_span,
                     _verb_tuple(a, verbs[k]),
                     np=np,
@@ -1794,38 +1851,41 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
         for k in [] if ends_sentence else post[:16]:
             if (
-                k in a.verbs
+                k in verbs
                 and k not in suppressed
-                and a.verbs[k].entry.term != "according to"
-                and a.norms[k - 1] not in ("who", "which")
-                and not a.has_anonymity(k, k + 1)
+                and k not in according_set
+                and norms[k - 1] not in ("who", "which")
+                and k not in cue_set  # not an anonymity cue ("speaking on condition …")
             ):
                 frame = k
                 break
-            if a.norms[k] in (";",) or (a.norms[k] in ".!?" and k != post[0]):
+            n = norms[k]
+            if n == ";" or (n in ".!?" and k != post[0]):
                 break
         raw = None
+        raw_verb = frame  # the verb token of ``raw``, when it has one
         if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
             raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
         # (c) a frame before the quote
         if raw is None:
-            cands = [
-                k
-                for k in pre_verbs
-                if k not in suppressed and verbs[k].entry.term != "according to"
-            ]
+            cands = [k for k in pre_verbs if k not in suppressed and k not in according_set]
             fresh = [k for k in cands if k not in used_verbs]
             # the verb whose clause runs on to the quote: 'He added that … because "…"'
-            chosen = next((k for k in fresh if not _clause_break(a, a.verbs[k].j, qa)), None)
+            chosen = None
+            for k in fresh:
+                if not _clause_break(a, verbs[k].j, qa):
+                    chosen = k
+                    break
             if chosen is None and fresh and fresh[-1] == (cands[-1] if cands else None):
                 chosen = fresh[-1]
             if chosen is not None:
-                h = a.verbs[chosen]
+                h = verbs[chosen]
                 direct = upper and _direct_tail(a, h.j, qa)
-                if direct and not any(a.norms[m] in (",", ":") for m in range(h.j, qa)):
+                if direct and not any(norms[m] in (",", ":") for m in range(h.j, qa)):
                     # 'He said "We will win."' is direct; 'praised "Northern Lights"' is not
                     direct = n_words >= 3 and not _title_case(a, idxs)
                 raw = _pre_frame_raw(a, chosen, pre_lo, q, direct, raws, verb_raw, used_verbs)
+                raw_verb = chosen
                 if raw is not None:
                     # verbs inside the reported clause belong to this frame
                     vl = a.verb_list
@@ -1834,8 +1894,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 # the verb already frames the previous quote: '"Q1," he said, "Q2."'
                 k = cands[-1]
                 prev = raws[verb_raw[k]]
-                if prev.quoted and _direct_tail(a, a.verbs[k].j, qa):
-                    raw = _Raw("continuation", order, a.sents[qa], quote_span, None, quoted=True)
+                if prev.quoted and _direct_tail(a, verbs[k].j, qa):
+                    raw = _Raw("continuation", order, sa, quote_span, None, quoted=True)
                     raw.inherit = prev
                     raw.span = (q.open_at, _qend(q))
             elif frame is not None:
@@ -1843,21 +1903,18 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         if raw is not None:
             raws.append(raw)
             if raw.verb is not None:
-                vk = verb_at.get(raw.verb[0])
-                if vk is None:
-                    vk = _tok_at(a, raw.verb[0])
-                used_verbs.add(vk)
-                verb_raw[vk] = len(raws) - 1
+                used_verbs.add(raw_verb)
+                verb_raw[raw_verb] = len(raws) - 1
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
-        sent = a.sents[qa]
+        sent = sa
         if info["initial"] and upper and n_words >= 3:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
             raws.append(r)
-        elif n_words >= 2 and not _title_case(a, idxs):
+        elif n_words >= 2 and not pre_verbs and not _title_case(a, idxs):
             subj = a.sentence_subject(sa_lo, qa, qa)
-            if subj is not None and not pre_verbs:
+            if subj is not None:
                 r = _Raw("partial", order, sent, quote_span, None, verbless=True, quoted=True)
                 if isinstance(subj, tuple):
                     r.pron = subj[0]
@@ -1868,21 +1925,22 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raws.append(r)
 
     # 2. speech verbs that frame no quotation: indirect speech and thought
-    for k in a.verb_list:
+    for k in vl:
         if k in used_verbs or k in suppressed:
             continue
-        h = a.verbs[k]
-        lemma = _lemma(h)
-        lo, hi = a.sent_bounds[a.sents[k]]
+        lo, hi = sent_bounds[sents[k]]
         # the clause before a quote in the same sentence belongs to that quote's frame
-        if lemma == "according to":
+        if k in according_set:
             r = _according_raw(a, k, lo, hi)
             if r is not None:
                 raws.append(r)
                 verb_raw[k] = len(raws) - 1
             continue
-        if a.has_anonymity(k, min(k + 2, hi)) or (
-            a.norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1)
+        # an anonymity cue at the verb or right after it (``has_anonymity(k, k + 2)``)
+        if (
+            k in cue_set
+            or (k + 1 < hi and k + 1 in cue_set)
+            or (norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1))
         ):
             continue
         r = _indirect_raw(a, k, lo, hi, raws, verb_raw)
@@ -1901,17 +1959,12 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         r = _nominal_raw(a, k, nominal[a.norms[k]])
         if r is not None:
             raws.append(r)
-    raws.sort(key=lambda r: r.order)
+    raws.sort(key=attrgetter("order"))
     return raws
 
 
 def _qend(q) -> int:
     return (q.close_at + 1) if q.close_at is not None else q.end
-
-
-def _tok_at(a: _Analyzer, offset: int) -> int:
-    k = a.doc.token_index_at(offset)
-    return k if k < a.n_toks and a.starts[k] == offset else -1
 
 
 def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
@@ -1936,11 +1989,11 @@ def _frame_raw(
 ) -> _Raw | None:
     """A frame after a quote: subject before the verb, or an inverted subject after it."""
     h = a.verbs[v]
-    np, pron, flags = a.subject(v, lo)
-    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
+    # the flags first: a negated frame needs no subject parse
+    k, flags = a.subject_scan(v, lo)
     if flags["negated"] and h.entry.category != "cognition":
         return None
-    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    np, pron = a.subject_ending(k, v, lo, flags)
     if np is None and pron < 0:
         # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
         if not _invertible(a, v, lo):
@@ -1956,6 +2009,8 @@ def _frame_raw(
         pron, np = np.i, None
     if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
         return None
+    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
+    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
     r.np = np
     r.pron = pron
     end = max(h.end, a.ends[np.j - 1] if np is not None else a.ends[pron])
@@ -2018,19 +2073,20 @@ def _set_subject(
 ) -> bool:
     """Fill in the subject of the verb at ``v``: NP, pronoun, or a participle's main clause."""
     h = a.verbs[v]
-    vn = a.norms[v]
+    norms = a.norms
+    ing = norms[v].endswith("ing")
     cls = h.entry.category
     prev = v - 1
-    while prev >= lo and a.norms[prev] in _ADVERBS:
+    while prev >= lo and norms[prev] in _ADVERBS:
         prev -= 1
-    participle = vn.endswith("ing") and (
-        prev < lo or a.norms[prev] in _PARTICIPLE_SUBJECT_FROM or a.norms[prev] in (";",)
+    participle = ing and (
+        prev < lo or norms[prev] in _PARTICIPLE_SUBJECT_FROM or norms[prev] in (";",)
     )
     in_sent = a.verbs_in_sent.get(a.sents[v], ())
     # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
     earlier = bool(in_sent) and in_sent[0] < v
-    coordinated = prev >= lo and a.norms[prev] in ("and", "but") and earlier
-    if vn.endswith("ing") and prev >= lo and a.norms[prev] == "as":
+    coordinated = earlier and prev >= lo and norms[prev] in ("and", "but")
+    if ing and prev >= lo and norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
             if a.norms[q] in ("quoted", "cited", "quotes", "cites", "quoting", "citing"):
@@ -2069,7 +2125,8 @@ def _set_subject(
         else:
             r.subject_np = subj
         return True
-    np, pron, flags = a.subject(v, lo)
+    # the flags first: a rejected speech act needs no subject parse
+    k, flags = a.subject_scan(v, lo)
     if flags["declined"] or flags["hypothetical"]:
         return False
     if flags["negated"] and cls != "cognition":
@@ -2082,6 +2139,7 @@ def _set_subject(
                 r.np = np2
                 return True
         return False
+    np, pron = a.subject_ending(k, v, lo, flags)
     if np is None and pron < 0:
         return False
     if np is not None and np.kind == "pronoun":
@@ -2100,7 +2158,7 @@ def _indirect_raw(
     a: _Analyzer, v: int, lo: int, hi: int, raws: list[_Raw], verb_raw: dict[int, int]
 ) -> _Raw | None:
     h = a.verbs[v]
-    lemma = _lemma(h)
+    lemma = h.entry.term
     # noun, not verb: "a police report said", "the claims were"
     if h.j < hi and (h.j in a.verbs or a.norms[h.j] in ("is", "was", "were", "are", "has", "had")):
         return None
@@ -2109,11 +2167,18 @@ def _indirect_raw(
     seg = a.in_quote[lo:v]
     if True in seg:  # after the last quoted token
         s_lo = lo + len(seg) - seg[::-1].index(True)
-    if s_lo == lo and _first_word(a, lo) == v and not a.caps[v] and a.sents[v] > 0:
+    if (
+        s_lo == lo
+        and not a.caps[v]
+        # ``v`` is the sentence's first word only if no word comes right before it
+        and (v == lo or not a.is_word[v - 1])
+        and _first_word(a, lo) == v
+        and a.sents[v] > 0
+    ):
         # text without capitals keeps Punkt's break before a lowercase verb ("graham
         # (r-s.c.) | said ..."; framing.text joins it in capitalised text): look back
         s_lo = lo = a.doc.sentences[a.sents[v] - 1].tok_start
-    r = _Raw("indirect", a.starts[v], a.sents[v], None, _verb_tuple(a, h))
+    r = _Raw("indirect", h.start, a.sents[v], None, (h.start, h.end, h.entry.category, lemma))
     if not _set_subject(a, r, v, s_lo, raws, verb_raw):
         # inverted, sentence-final: "Talks collapsed, said officials."
         if v - 1 > lo and a.norms[v - 1] == "," and _invertible(a, v, lo):
@@ -2161,9 +2226,6 @@ def _indirect_raw(
         if c is None or not any(a.norms[m] == "at" for m in range(c[0], c[1])):
             return None
     subj_np = r.np or r.subject_np
-    subj_end = (
-        a.ends[subj_np.j - 1] if subj_np is not None else a.ends[r.pron] if r.pron >= 0 else 0
-    )
     if c is None and after < hi and a.norms[after] == ",":
         k0 = (subj_np.i if subj_np is not None else r.pron) - 1
         if k0 >= lo and a.norms[k0] == "as":
@@ -2173,7 +2235,9 @@ def _indirect_raw(
                 r.quote = a.tok_span(*c)
                 r.span = (a.starts[k0 + 1], r.quote[1])
                 return r
-    if c is None or _only_adjuncts(a, after, hi):
+    # nothing but a short adjunct after the verb (asked once: both tests below need it)
+    adjuncts_only = c is not None and _only_adjuncts(a, after, hi)
+    if c is None or adjuncts_only:
         # "…, a Velmoran official said." -- the content is the clause before the subject
         if (
             subj_np is not None
@@ -2184,20 +2248,19 @@ def _indirect_raw(
             before = _clause_before(a, lo, subj_np.i - 1)
             if before is not None:
                 r.quote = before
-                r.span = (before[0], max(h.end, subj_end))
+                r.span = (before[0], max(h.end, a.ends[subj_np.j - 1]))
                 return r
         if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
             if not (_asked_sentence(a, v)):
                 return None
-    if c is not None and not _only_adjuncts(a, after, hi):
+    if c is not None and not adjuncts_only:
         r.quote = a.tok_span(*c)
-    starts = [h.start]
+    start = h.start
     if subj_np is not None and r.inherit is None and r.subject_np is None:
-        starts.append(a.starts[subj_np.i])
+        start = min(start, a.starts[subj_np.i])
     if r.pron >= 0 and a.sents[r.pron] == a.sents[v]:
-        starts.append(a.starts[r.pron])
-    ends = [h.end, r.quote[1] if r.quote else h.end]
-    r.span = (min(starts), max(ends))
+        start = min(start, a.starts[r.pron])
+    r.span = (start, max(h.end, r.quote[1]) if r.quote else h.end)
     return r
 
 
@@ -2249,7 +2312,7 @@ def _clause_before(a: _Analyzer, lo: int, comma: int) -> tuple[int, int] | None:
     while s < comma and a.kinds[s] == "punct":
         s += 1
     s = _skip_dateline(a, s, comma)
-    if sum(1 for k in range(s, comma) if a.is_word[k]) < 3:
+    if a.is_word[s:comma].count(True) < 3:  # fewer than three words
         return None
     return a.starts[s], a.ends[comma - 1]
 
@@ -2279,16 +2342,15 @@ def _according_raw(a: _Analyzer, k: int, lo: int, hi: int) -> _Raw | None:
         return None
     r = _Raw("according_to", h.start, a.sents[k], None, _verb_tuple(a, h), np=np)
     # the content: the rest of the sentence
-    words_before = [m for m in range(lo, k) if a.is_word[m]]
-    if words_before:
+    if True in a.is_word[lo:k]:  # words before "according to"
         e = k - 1
         while e >= lo and a.kinds[e] == "punct":
             e -= 1
         s = lo
         while s < e and a.kinds[s] == "punct":
             s += 1
-        tail_words = [m for m in range(np.j, hi) if a.is_word[m]]
-        if tail_words:  # "The tariffs, according to X, have cost …": the whole sentence
+        if True in a.is_word[np.j : hi]:
+            # words after X: "The tariffs, according to X, have cost …": the whole sentence
             e2 = hi - 1
             while e2 > s and a.kinds[e2] == "punct":
                 e2 -= 1
@@ -2316,13 +2378,16 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
         p -= 1
     if p < 0 or a.in_quote[p] or a.sents[p] != a.sents[k]:
         return None
+    pron = a.norms[p] in _POSS_PRON
+    if not (pron or a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1])):
+        return None  # most reporting nouns have no possessor: decide before building a _Raw
     lo, hi = a.sent_bounds[a.sents[k]]
     r = _Raw("nominal", a.starts[k], a.sents[k], None, None)
-    if a.norms[p] in _POSS_PRON:
+    if pron:
         r.pron = p
-    elif a.poss[p] or (a.norms[p] == "'" and p > 0 and a.poss[p - 1]):
+    else:
         e = p if a.norms[p] != "'" else p - 1
-        np = a.np_ending_at(e, lo) if False else None
+        np = None
         # the possessor: a name run or a role NP ending with the possessive token
         s = a.clause_start(e, lo)
         for start in range(s, e + 1):
@@ -2334,8 +2399,6 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
             return None
         np.anonymous_cue = a.has_anonymity(np.i, np.j)
         r.np = np
-    else:
-        return None
     w_start, w_end = a.starts[k], a.ends[k]
     r.verb = (w_start, w_end, cls, a.norms[k])
     c = a.content(k + 1, hi, "nominal")
