@@ -923,7 +923,7 @@ class _Analyzer:
         """An anonymity cue (a word or the start of a phrase) at a token in ``i``..``j``."""
         cues = self._anonymity_cues
         n = bisect_left(cues, i if i > 0 else 0)
-        return n < len(cues) and cues[n] < j and cues[n] < self.n_toks
+        return n < len(cues) and cues[n] < j
 
     def _find_anonymity_cues(self) -> list[int]:
         """Sorted token positions where an anonymity word or phrase starts."""
@@ -950,7 +950,7 @@ class _Analyzer:
         flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
         """
         k, flags = self.subject_scan(v, lo)
-        np, pron = self.subject_ending(k, v, lo, flags)
+        np, pron = self.subject_ending(k, v, lo)
         return np, pron, flags
 
     def subject_scan(self, v: int, lo: int) -> tuple[int, dict[str, bool]]:
@@ -1009,11 +1009,8 @@ class _Analyzer:
             flags["passive"] = True
         return k, flags
 
-    def subject_ending(
-        self, k: int, v: int, lo: int, flags: dict[str, bool]
-    ) -> tuple[_NP | None, int]:
-        """The second half of ``subject``: the NP or pronoun ending at token ``k`` (sets
-        ``flags["relative"]`` for a relative clause's antecedent)."""
+    def subject_ending(self, k: int, v: int, lo: int) -> tuple[_NP | None, int]:
+        """The second half of ``subject``: the NP or pronoun ending at token ``k``."""
         if k < lo:
             return None, -1
         norms = self.norms
@@ -1027,7 +1024,6 @@ class _Analyzer:
         ):
             return None, k
         if n in ("who", "that"):
-            flags["relative"] = True
             ant = self._antecedent(k, lo)
             return ant, -1
         if n == ",":
@@ -1044,7 +1040,6 @@ class _Analyzer:
                     ant = self._antecedent(w, lo)
                     if ant is not None:
                         ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
-                        flags["relative"] = True
                     return ant, -1
             return None, -1
         if n == ")":
@@ -1654,12 +1649,6 @@ class _NameIndex:
         names = self._offices.get(a.bases[np.head], set())
         return next(iter(names)) if len(names) == 1 else None
 
-    def person_mentions(self) -> list[tuple[int, int, str]]:
-        """``(token, token_end, canonical name)`` of every person-name mention."""
-        # every run's key has a canonical name (``_link``): what ``name_of`` answers for it
-        canonical = self.canonical
-        return [(i, j, canonical[key]) for (i, j), key in zip(self.runs, self.keys)]
-
     def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
         """Mention counts of the names that are clearly people: multiword names, names with
         a title or a role, names the text links to those, and ``speakers`` (named sources).
@@ -1993,7 +1982,7 @@ def _frame_raw(
     k, flags = a.subject_scan(v, lo)
     if flags["negated"] and h.entry.category != "cognition":
         return None
-    np, pron = a.subject_ending(k, v, lo, flags)
+    np, pron = a.subject_ending(k, v, lo)
     if np is None and pron < 0:
         # inverted: '"Q," said Jane Doe, a spokeswoman for the ministry.'
         if not _invertible(a, v, lo):
@@ -2139,7 +2128,7 @@ def _set_subject(
                 r.np = np2
                 return True
         return False
-    np, pron = a.subject_ending(k, v, lo, flags)
+    np, pron = a.subject_ending(k, v, lo)
     if np is None and pron < 0:
         return False
     if np is not None and np.kind == "pronoun":
