@@ -595,9 +595,10 @@ class Document:
     def _split_sentences_and_tokens(self) -> None:
         text = self.text
         # Tokens are found in the lowered text when lowering keeps every offset (almost
-        # always; "İ" is a rare exception, normalised token by token).  Curly apostrophes
-        # and Unicode hyphens join words as their ASCII forms do, so they are made ASCII
-        # first; a left single quote joins nothing and is only ever a token by itself.
+        # always; "İ" is a rare exception, normalised token by token): they are the norms,
+        # and their first characters give the same kinds.  Curly apostrophes and Unicode
+        # hyphens join words as their ASCII forms do, so they are made ASCII first; a left
+        # single quote joins nothing and is only ever a token by itself.
         low = text.lower()
         if len(low) != len(text):
             low = None
@@ -608,9 +609,7 @@ class Document:
         # Tokens never straddle a sentence break (breaks fall in white space, or between a
         # closing mark and the punctuation after it) nor a paragraph break, and only white
         # space lies between paragraphs that no ignored line separates: so one ``findall``
-        # per run of such paragraphs gives the same tokens as one per sentence.  When
-        # lowering keeps every offset the tokens are found in the lowered text: they are
-        # the norms.
+        # per run of such paragraphs gives the same tokens as one per sentence.
         src = text if low is None else low
         findall = _TOKEN_RE.findall
         # Stripping a set of characters costs a lookup table per call; without "_" in the
