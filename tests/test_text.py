@@ -281,6 +281,24 @@ def pure_punkt():
     return PunktSentenceTokenizer(sentence_tokenizer()._params)
 
 
+# Numbers and dotted abbreviations before a capitalised or lowercase word: the fast path
+# answers these only where Punkt's orthographic heuristic is sure.
+NUMBER_AND_DOTTED_PIECES = [
+    "in 2023.",
+    "15,000.",
+    "March 1.",
+    "2.40.",
+    "-5.",
+    "2 p.m. Trouble",
+    "p.m. the",
+    "2023. \u201cMaybe",
+    "2023. \u201cmaybe",
+    "5. the",
+    "2023. (The",
+    "U.S. Police",
+    "e.g. The",
+]
+
 PARAGRAPH_PIECES = [
     "He left.",
     "he left.",
@@ -331,22 +349,11 @@ PARAGRAPH_PIECES = [
     'It ended. "-- no',
     "It ended. '",
     'Done. ""Yes',
-    "in 2023.",
-    "15,000.",
-    "March 1.",
-    "2.40.",
-    "-5.",
-    "2 p.m. Trouble",
-    "p.m. the",
-    "2023. \u201cMaybe",
-    "2023. \u201cmaybe",
-    "5. the",
-    "2023. (The",
-    "U.S. Police",
-    "e.g. The",
+    # a mark by itself: Punkt decides
     ". Next",
     "? He",
     "left !",
+    *NUMBER_AND_DOTTED_PIECES,
 ]
 
 
@@ -396,19 +403,7 @@ PLAIN_PIECES = [
     'It ended. "-- no',
     "It ended. '",
     'Done. ""Yes',
-    "in 2023.",
-    "15,000.",
-    "March 1.",
-    "2.40.",
-    "-5.",
-    "2 p.m. Trouble",
-    "p.m. the",
-    "2023. \u201cMaybe",
-    "2023. \u201cmaybe",
-    "5. the",
-    "2023. (The",
-    "U.S. Police",
-    "e.g. The",
+    *NUMBER_AND_DOTTED_PIECES,
 ]
 
 
