@@ -1347,6 +1347,18 @@ class _NameIndex:
         # almost every run
         cap_word = set(a.cap_words)
         word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
+
+        def word_not_person(i: int) -> bool:
+            """A one-word run at ``i`` is no person by its norm alone (a title, an office,
+            ``_non_person_key``): every test but the neighbours' looks at the norm only,
+            so it is answered once per distinct norm."""
+            w = norms[i]
+            verdict = word_verdicts.get(w)
+            if verdict is None:
+                b = bases[i]
+                verdict = word_verdicts[w] = w in title or b in office or key_test((b,))
+            return verdict
+
         prefixes: dict[tuple[str, ...], tuple[int, bool, tuple[str, ...] | None]] = {}
         k = 0
         n = len(kinds)
@@ -1385,19 +1397,12 @@ class _NameIndex:
                         break
             k = j
             if j - i == 1:
-                # One word (most runs): every test but the neighbours' looks at its norm
-                # only, so those are answered once per distinct norm.  The same tests as
-                # below, in an order that rejects most words with one dict lookup.
-                w = norms[i]
-                not_person = word_verdicts.get(w)
-                if not_person is None:
-                    b = bases[i]
-                    not_person = w in title or b in office or key_test((b,))
-                    word_verdicts[w] = not_person
-                if not_person or i in verbs:
+                # One word (most runs): the same tests as below, in an order that rejects
+                # most words with one dict lookup.
+                if word_not_person(i) or i in verbs:
                     continue
                 is_initial = i in initial
-                if is_initial and (w in _FUNCTION or written_lowercase(bases[i])):
+                if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
                     continue
                 key = (bases[i],)
                 if here_test(key, i, j):
@@ -1417,13 +1422,7 @@ class _NameIndex:
                 i += 1
             titled = False
             if j - i == 1:  # one word left: as above
-                w = norms[i]
-                not_person = word_verdicts.get(w)
-                if not_person is None:
-                    b = bases[i]
-                    not_person = w in title or b in office or key_test((b,))
-                    word_verdicts[w] = not_person
-                if not_person:
+                if word_not_person(i):
                     continue
                 key = (bases[i],)
             elif i < j:
