@@ -240,26 +240,6 @@ class SpeakerVocabulary:
     def has(self, category: str, norm: str) -> bool:
         return norm in self.sets[category]
 
-    def phrase_at(self, category: str, norms: list[str], i: int) -> int:
-        """Length of the longest ``category`` phrase starting at ``norms[i]`` (0 if none)."""
-        if i >= len(norms):
-            return 0
-        for p in self.firsts[category].get(norms[i], ()):
-            n = len(p)
-            if tuple(norms[i : i + n]) == p:
-                return n
-        return 0
-
-    def phrase_ending(self, category: str, norms: list[str], e: int) -> int:
-        """Length of the longest ``category`` phrase ending at ``norms[e - 1]`` (0 if none)."""
-        if e <= 0:
-            return 0
-        for p in self.lasts[category].get(norms[e - 1], ()):
-            n = len(p)
-            if e - n >= 0 and tuple(norms[e - n : e]) == p:
-                return n
-        return 0
-
 
 def _build_vocabulary(lex: Lexicon) -> SpeakerVocabulary:
     words: dict[str, set[str]] = {}
@@ -378,7 +358,7 @@ class _Analyzer:
         self.caps = caps = list(map(str.isupper, firsts))
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = bases = list(norms)
-        self.poss = poss = [False] * n_toks  # see ``possessive``
+        self.poss = poss = [False] * n_toks  # "Trump's" or "officials'"
         index = doc.norm_index()
         for n, ks in index.items():
             if n.endswith("'s") and len(n) > 2:
@@ -469,27 +449,6 @@ class _Analyzer:
                 not caps[k] and kinds[k] == "word" for k in self.doc.norm_index().get(norm, ())
             )
         return seen
-
-    # -- token helpers ---------------------------------------------------------------------
-    def cap(self, k: int) -> bool:
-        return self.caps[k]
-
-    def word(self, k: int) -> bool:
-        return self.is_word[k]
-
-    def base(self, k: int) -> str:
-        """Norm without a possessive ``'s``."""
-        return self.bases[k]
-
-    def possessive(self, k: int) -> bool:
-        """``Trump's`` or ``officials'`` (precomputed in ``__init__``)."""
-        return self.poss[k]
-
-    def sent_range(self, k: int) -> tuple[int, int]:
-        return self.sent_bounds[self.sents[k]]
-
-    def is_verb(self, k: int) -> bool:
-        return k in self.verbs
 
     def _sentence_initial_tokens(self) -> set[int]:
         kinds, sents = self.kinds, self.sents
@@ -1326,9 +1285,6 @@ class _NameIndex:
         self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
         self._register_offices()
-
-    def is_country(self, key: tuple[str, ...]) -> bool:
-        return key in self.a._countries
 
     def _collect(self) -> None:
         a = self.a
