@@ -63,10 +63,9 @@ _GAP = (
 )
 
 
-def token_strings(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The tokens of ``text[start:end]``, as strings (the tokenizer ``Document`` uses)."""
-    found = _TOKEN_RE.findall(text, start, len(text) if end is None else end)
-    return list(map(str.lstrip, found, repeat(_GAP)))
+def token_strings(text: str) -> list[str]:
+    """The tokens of ``text``, as strings (the tokenizer ``Document`` uses)."""
+    return list(map(str.lstrip, _TOKEN_RE.findall(text), repeat(_GAP)))
 
 
 def _token_kind(first: str) -> str:
