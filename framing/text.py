@@ -205,10 +205,10 @@ def _plain_break(word: str, mark: str) -> bool:
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
 # "non-word" character makes a candidate break; closing marks are realigned backwards.
 _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
-# White space other than " \t\n\r\v\f" (``[^\S \t\n\r\x0b\x0c]``, written out: a category
-# test per character is slow; ``tests/test_text.py`` checks the list is complete).
+# White space other than " \t\n\r\v\f" (``[^\S \t\n\r\x0b\x0c]``, written out from ``_GAP``:
+# a category test per character is slow).
 _NON_ASCII_SPACE_RE = re.compile(
-    "[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+    "[" + re.escape("".join(c for c in _GAP if c not in " \t\n\r\x0b\x0c_")) + "]"
 )
 # Every ``. ? !`` with the closing marks after it, in one pass (``_fast_split``).
 _MARK_RE = re.compile(f"[.?!]([{_CLOSERS}]*)")
