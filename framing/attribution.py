@@ -1604,25 +1604,51 @@ class _NameIndex:
         names = self._offices.get(a.bases[np.head], set())
         return next(iter(names)) if len(names) == 1 else None
 
+    def people(self) -> _People:
+        """What ``mentioned_people`` reads of this index, without the analyzer."""
+        only_initial = [k for k in self._key_counts if len(k) == 1 and self._initial_only.get(k)]
+        return _People(
+            self.canonical,
+            self._key_counts,
+            frozenset(self._described),
+            frozenset(self._titled),
+            {key: self._display(key) for key in only_initial},
+        )
+
+
+class _People:
+    """The name evidence ``people`` needs.  ``find`` leaves this on the document for
+    ``summarize`` rather than the analyzer, whose per-token lists are as long as the text:
+    they are freed as soon as ``find`` returns."""
+
+    __slots__ = ("canonical", "mentions", "described", "titled", "initial_only_display")
+
+    def __init__(self, canonical, mentions, described, titled, initial_only_display) -> None:
+        self.canonical: dict[tuple[str, ...], str] = canonical
+        self.mentions: Counter[tuple[str, ...]] = mentions  # runs per key, first mention first
+        self.described: frozenset[str] = described  # names given a role in an appositive
+        self.titled: frozenset[tuple[str, ...]] = titled
+        #: the surface spelling of each one-word key only ever seen starting a sentence
+        self.initial_only_display: dict[tuple[str, ...], str] = initial_only_display
+
     def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
         """Mention counts of the names that are clearly people: multiword names, names with
         a title or a role, names the text links to those, and ``speakers`` (named sources).
         A capitalized word with no such evidence ("Orrin", "Herons") is left out."""
         # everything below depends on a run's key only: decide once per distinct key (in
         # order of first mention, so the counts keep the order a pass over the runs gives)
-        canonical = self.canonical
-        mentions = self._key_counts
-        strong: set[str] = set(self._described) | {s for s in speakers if s}
-        for key in mentions:
-            if len(key) > 1 or key in self._titled:
+        canonical, titled = self.canonical, self.titled
+        strong: set[str] = set(self.described) | {s for s in speakers if s}
+        for key in self.mentions:
+            if len(key) > 1 or key in titled:
                 strong.add(canonical[key])
         counts: Counter[str] = Counter()
-        for key, n in mentions.items():
+        for key, n in self.mentions.items():
             name = canonical[key]
             if name not in strong:
                 continue
-            if len(key) == 1 and self._initial_only.get(key) and name == self._display(key):
-                if name not in speakers and key not in self._titled:
+            if name == self.initial_only_display.get(key):
+                if name not in speakers and key not in titled:
                     continue  # only ever at the start of a sentence: "Negotiators", "Trouble"
             counts[name] += n
         return counts
@@ -2623,8 +2649,11 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     [('direct', 'Doe', 'said')]
     """
     a = _Analyzer(doc, lexicons)
-    doc._attribution_analyzer = a  # summarize() reuses its name index
     raws = _resolve(a, _find_raw(a))
+    doc._attribution_people = a.names.people()  # summarize() reuses the name evidence
+    # the analyzer and its name index point at each other: break the cycle, so that the
+    # analyzer's per-token lists go now and not at the collector's next full pass
+    a.names = None
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text
@@ -2670,10 +2699,11 @@ def mentioned_people(
 
     ``speakers`` (canonical names of named sources) count as evidence that a name is a person.
     """
-    a = getattr(doc, "_attribution_analyzer", None)  # the one find() built, if any
-    if a is None:
-        a = _Analyzer(doc, lexicons if lexicons is not None and "speakers" in lexicons else None)
-    return a.names.people(set(speakers))
+    evidence = getattr(doc, "_attribution_people", None)  # what find() left, if it ran
+    if evidence is None:
+        lex = lexicons if lexicons is not None and "speakers" in lexicons else None
+        evidence = _Analyzer(doc, lex).names.people()
+    return evidence.people(set(speakers))
 
 
 def summarize(analysis: Analysis) -> dict[str, Any]:
