@@ -83,7 +83,25 @@ def normalise(token: str) -> str:
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 _DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
-_QUOTE_MARK_RE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']")
+_QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'"
+
+
+def _quote_mark_offsets(text: str) -> list[int]:
+    """Offsets of every quotation mark and apostrophe in ``text``, in order.
+
+    ``str.find`` per mark is several times faster than a regular expression's search, which
+    tests a character class at every character of the text."""
+    out: list[int] = []
+    find = text.find
+    for mark in _QUOTE_MARKS:
+        at = find(mark)
+        while at >= 0:
+            out.append(at)
+            at = find(mark, at + 1)
+    out.sort()
+    return out
+
+
 _SINGLE_OPEN_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u201e\u00ab')
 _HEADING_END = set(".!?:;,\"'\u201d\u2019)\u2026")
 _MAX_HEADING_WORDS = 14
@@ -238,7 +256,8 @@ def _fast_split(chunk: str) -> tuple[bool, list[tuple[int, int]] | None]:
     """Whether ``chunk`` has a candidate break (a mark and its closing marks before white
     space) at all, and ``simple_split``'s answer: one pass over the marks."""
     candidate = False
-    ok = _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
+    # (an ASCII chunk, most of them, is known to be one without a scan of its characters)
+    ok = chunk.isascii() or _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
     spans = []
     start = 0
     rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk
@@ -479,12 +498,13 @@ class Document:
         open_at: int | None = None  # an open double quote, possibly from a previous paragraph
         open_mark = '"'
         paras = self.paragraphs
+        marks = _quote_mark_offsets(text)
         for k, para in enumerate(paras):
             continuing = open_at is not None
             single_open: int | None = None
             single_mark = "'"
-            for m in _QUOTE_MARK_RE.finditer(text, para.start, para.end):
-                p = m.start()
+            lo = bisect_left(marks, para.start)
+            for p in marks[lo : bisect_left(marks, para.end, lo)]:
                 c = text[p]
                 if continuing:
                     # The opening mark of a continued multi-paragraph quote.

@@ -7,7 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text import _GAP, _NON_ASCII_SPACE_RE, _TOKEN_RE, Document, normalise
+from framing.text import (
+    _GAP,
+    _NON_ASCII_SPACE_RE,
+    _QUOTE_MARKS,
+    _TOKEN_RE,
+    Document,
+    _quote_mark_offsets,
+    normalise,
+)
 from tests import texts
 
 
@@ -188,6 +196,12 @@ def test_gap_lists_every_character_the_tokenizer_skips():
     assert {c for c in map(chr, range(sys.maxunicode + 1)) if _NON_ASCII_SPACE_RE.match(c)} == rare
     # without "_", the gap is exactly what str.lstrip() strips by default
     assert {c for c in skipped if (c + "x").lstrip() == "x"} == skipped - {"_"}
+
+
+@given(st.text(alphabet=st.sampled_from(_QUOTE_MARKS + "ab \n\u2019\u201d"), max_size=40))
+def test_quote_mark_offsets_are_every_mark_in_order(text):
+    marks = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")
+    assert _quote_mark_offsets(text) == [m.start() for m in marks.finditer(text)]
 
 
 # -- headings and ignored boilerplate --------------------------------------------------
