@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import framing
+from framing import analysis
 from tests import texts
 
 
@@ -117,6 +120,39 @@ def test_analyze_is_linear_enough_for_a_large_input(reference_text):
     big = "\n".join([reference_text] * 170)
     a = framing.analyze(big)
     assert a.words == framing.analyze(reference_text).words * 170
+
+
+def test_analyze_makes_no_reference_cycles(reference_text):
+    # What a long analysis leaves goes straight to the collector's oldest generation
+    # (gc_paused): a cycle of ours there would wait for a full collection.
+    gc.collect()
+    gc.disable()
+    try:
+        result = framing.analyze(reference_text)
+        result.summary()
+        del result
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_a_long_analysis_skips_the_young_generations(reference_text, monkeypatch):
+    monkeypatch.setattr(analysis, "_PROMOTE_AFTER", 100)  # the reference article is short
+    gc.collect()
+    result = framing.analyze(reference_text)
+    assert gc.get_count()[0] < 100
+    assert result.doc in gc.get_objects(generation=2)
+
+
+def test_objects_the_caller_froze_stay_frozen(reference_text, monkeypatch):
+    monkeypatch.setattr(analysis, "_PROMOTE_AFTER", 100)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        framing.analyze(reference_text)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_custom_lexicons_change_the_result():
