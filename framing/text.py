@@ -392,6 +392,16 @@ def _is_heading(line: str) -> bool:
     return len(words) <= _MAX_HEADING_WORDS and words[-1].lower() not in _FUNCTION_WORDS
 
 
+def _bisect_after(starts: list[int], offset: int, lo: int) -> int:
+    """``bisect_left(starts, offset, lo)`` for an offset usually a few dozen tokens past
+    ``lo`` (a sentence's end, a quotation's): a search of the whole rest of a long text
+    visits far-apart entries, a search of the next 64 tokens nearby ones."""
+    hi = lo + 64
+    if hi < len(starts) and starts[hi] >= offset:
+        return bisect_left(starts, offset, lo, hi)
+    return bisect_left(starts, offset, lo)
+
+
 class Document:
     """The original text with its paragraphs, sentences, tokens, quotes and ignored spans.
 
@@ -650,7 +660,7 @@ class Document:
         sents: list[int] = []
         t0 = 0
         for si, (s, e, k, heading) in enumerate(spans):
-            t1 = bisect_left(starts, e, t0)
+            t1 = _bisect_after(starts, e, t0)
             sents += repeat(si, t1 - t0)
             sentences.append(Sentence(s, e, k, heading, t0, t1))
             t0 = t1
@@ -669,7 +679,11 @@ class Document:
         kinds = list(map(kind_of.__getitem__, firsts))
         # The quotation each token is in (found by bisection: quotes are few); a token in
         # nested quotations belongs to the outer one.
-        spans = [(bisect_left(starts, q.start), bisect_left(starts, q.end)) for q in self.quotes]
+        spans = []
+        lo = 0
+        for q in self.quotes:  # (sorted by start)
+            lo = _bisect_after(starts, q.start, lo)
+            spans.append((lo, _bisect_after(starts, q.end, lo)))
         quotes = [-1] * len(toks)
         for qi in range(len(spans) - 1, -1, -1):
             lo, hi = spans[qi]
