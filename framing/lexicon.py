@@ -99,15 +99,20 @@ class Rule:
             return (doc.token_quotes[i] >= 0) != self.negated
         if name == "form":
             return (_form_of(doc.norms()[i]) in self.words) != self.negated
+        if name == "prev" or name == "next":  # most rules: a window of one token
+            # Sentences tile the tokens, so the token is in the match's sentence when its
+            # sentence index is the match's (no Sentence object or slice needed).
+            sents = doc.token_sents
+            k = i - 1 if name == "prev" else j
+            found = False
+            if 0 <= k < len(sents) and sents[k] == sents[i]:
+                found = self._token_ok(doc, k) if self.classes else doc.norms()[k] in self.words
+            return found != self.negated
         sent = doc.sentences[doc.token_sents[i]]
         lo, hi = sent.tok_start, sent.tok_end
         # the window as token ranges [a, b) before the match and [c, d) after it
         a = b = c = d = 0
-        if name == "next":
-            c, d = j, min(j + 1, hi)
-        elif name == "prev":
-            a, b = max(i - 1, lo), i
-        elif name == "after":
+        if name == "after":
             c, d = j, min(j + 3, hi)
         elif name == "before":
             a, b = max(i - 3, lo), i
