@@ -1282,7 +1282,6 @@ class _NameIndex:
         self.canonical: dict[tuple[str, ...], str] = {}
         self._key_counts: Counter[tuple[str, ...]] = Counter()  # runs per key (``_link``)
         self._link()
-        self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
         self._register_offices()
 
@@ -1537,19 +1536,15 @@ class _NameIndex:
         return first
 
     def name_of(self, i: int, j: int) -> str:
-        # asked again and again for the same runs once the canonical names are final
-        name = self._names.get((i, j))
-        if name is None:
-            name = self._names[i, j] = self._name_of(i, j)
-        return name
-
-    def _name_of(self, i: int, j: int) -> str:
         a = self.a
-        key = tuple(a.bases[i:j])
-        if key in self.canonical:
-            return self.canonical[key]
+        # the canonical names are final by now and most runs are one of their keys: a
+        # lookup by the run's bases, with no cache by token range in front of it
+        key = (a.bases[i],) if j - i == 1 else tuple(a.bases[i:j])
+        name = self.canonical.get(key)
+        if name is not None:
+            return name
         if len(key) > 1:
-            if any(w in a.v.sets["particle"] for w in key[1:-1]):
+            if any(w in a.particle for w in key[1:-1]):
                 return self._surface(i, j)
             k2 = (key[-1],)
             return self.canonical.get(k2, self._surface(j - 1, j))
@@ -2396,14 +2391,12 @@ class _Resolver:
     def __init__(self, a: _Analyzer) -> None:
         self.a = a
         self.entities: dict[str, _Entity] = {}
-        self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
+        self.speakers: list[tuple[_Entity, int, int]] = []  # entity, para, sent
         # Person mentions for pronouns: the name runs, by text offset (runs are in text
         # order).  Whether a run is in subject position is worked out only for the few runs
         # a pronoun looks back at (``_subject_mention``), not for every run of the text.
         names = a.names
         self._runs, self._run_keys, self._canonical = names.runs, names.keys, names.canonical
-        starts = a.starts
-        self._run_offsets = [starts[i] for i, _j in names.runs]
         self._subject: dict[int, bool] = {}  # run index -> in subject position
         self._lead = a.title | a.demonym | {"the", "a", "an"}
 
@@ -2488,7 +2481,6 @@ class _Resolver:
         a = self.a
         p = a.norms[k].split("'")[0]
         want = _SUBJ_PRON.get(p) or _POSS_PRON.get(p)
-        offset = a.starts[k]
         sent = a.sents[k]
         para = a.doc.sentences[sent].paragraph
 
@@ -2502,15 +2494,17 @@ class _Resolver:
             return not e.gender or e.gender == want
 
         # 1. the speaker of this or the previous sentence
-        for _off, e, _sp, ss in reversed(self.speakers):
+        for e, _sp, ss in reversed(self.speakers):
             if ss < sent - 1:
                 break
             if ok(e):
                 return e
         # 2. a named subject of this or the previous sentence
-        # the name runs before ``offset``, latest first (a run in an earlier sentence or
-        # paragraph than a limit has only runs at least as early before it)
-        before = bisect_left(self._run_offsets, offset)
+        # the name runs before the pronoun, latest first (a run in an earlier sentence or
+        # paragraph than a limit has only runs at least as early before it).  Runs are
+        # ``(i, j)`` in text order, so ``(k,)`` sorts after exactly those that start before
+        # ``k``: a bisection of the runs themselves, no list of their offsets
+        before = bisect_left(self._runs, (k,))
         runs, sents, run_keys, canonical = self._runs, a.sents, self._run_keys, self._canonical
         if want in ("m", "f"):
             for idx in range(before - 1, -1, -1):
@@ -2523,7 +2517,7 @@ class _Resolver:
                 if ok(e):
                     return self.entity(name, "named")
         # 3. the most recent compatible speaker within four paragraphs
-        for _off, e, sp, _ss in reversed(self.speakers):
+        for e, sp, _ss in reversed(self.speakers):
             if para - sp > 4:
                 break
             if ok(e):
@@ -2607,7 +2601,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             if outer is not None:
                 continue
         if entity is not None:
-            speakers.append((r.span[0], entity, para, r.sent))
+            speakers.append((entity, para, r.sent))
             if r.quoted and kind in ("direct", "partial", "continuation", "according_to"):
                 entity.quoted = True
         if kind != "nominal":
