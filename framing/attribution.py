@@ -1298,9 +1298,17 @@ class _NameIndex:
         # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
         # ``_non_person_here`` says so
         key_test, here_test = self._non_person_key, self._non_person_here
-        # "a capitalized word outside quotations" in one set lookup: the test that ends
-        # almost every run
+        # "a capitalized word outside quotations" and "a name particle outside quotations"
+        # in one set lookup each: the tests that end almost every run.  Particles are rare
+        # words, so the norm index has their positions
         cap_word = set(a.cap_words)
+        index = a.doc.norm_index()
+        particle_at = {
+            k
+            for w in particles & index.keys()
+            for k in index[w]
+            if kinds[k] == "word" and not in_quote[k]
+        }
         word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
 
         def word_not_person(i: int) -> bool:
@@ -1338,10 +1346,7 @@ class _NameIndex:
                         if poss[j - 1]:
                             break
                     elif (
-                        j < n
-                        and norms[j] in particles
-                        and kinds[j] == "word"
-                        and not in_quote[j]
+                        j in particle_at
                         and sents[j] == sent
                         and j + 1 < n
                         and caps[j + 1]
@@ -1353,8 +1358,11 @@ class _NameIndex:
             k = j
             if j - i == 1:
                 # One word (most runs): the same tests as below, in an order that rejects
-                # most words with one dict lookup.
-                if word_not_person(i) or i in verbs:
+                # most words with one dict lookup (the call only for a norm not yet seen).
+                verdict = word_verdicts.get(norms[i])
+                if verdict is None:
+                    verdict = word_not_person(i)
+                if verdict or i in verbs:
                     continue
                 is_initial = i in initial
                 if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
