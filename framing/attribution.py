@@ -2659,6 +2659,9 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text
+    # in ``(start, end)`` order: the raws are sorted by the span tuples they hold already
+    # (a stable sort, so a duplicate still comes after the attribution it repeats)
+    raws.sort(key=attrgetter("span"))
     for r in raws:
         s, e = r.span
         kind, v = r.kind, r.verb
@@ -2676,7 +2679,6 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
         out.append(
             Attribution(s, e, text[s:e], kind, r.speaker, verb, quote, r.source_type, r.anonymous)
         )
-    out.sort(key=attrgetter("start", "end"))
     return out
 
 
