@@ -400,9 +400,11 @@ class _Analyzer:
             reach = max(reach, hi)
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         self.sents = sents = doc.token_sents
-        # candidate first tokens of a name run: capitalized words outside quotations
-        self._capped = list(compress(range(n_toks), caps))
-        self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
+        # candidate first tokens of a name run: capitalized words outside quotations (the
+        # capitalized tokens are picked at C speed and filtered as they come, no list of them)
+        self.cap_words = [
+            k for k in compress(range(n_toks), caps) if kinds[k] == "word" and not in_quote[k]
+        ]
         self.v = v = speaker_vocabulary(lexicons)
         self._vocab_sets(v)
         hits = lexicons["speech_verbs"].find(doc) if lexicons is not None else []
