@@ -1573,7 +1573,15 @@ class _NameIndex:
         a = self.a
         sents, caps, is_word, bases, norms = a.sents, a.caps, a.is_word, a.bases, a.norms
         office, bounds = a.office, a.sent_bounds
+        n = len(norms)
         for i, j in self.runs:
+            # most runs have neither a capitalized word before them nor a comma on either
+            # side: those are passed over on their neighbours alone, before any look at
+            # their sentence
+            comma_after = j < n and norms[j] == ","
+            comma_before = i >= 2 and norms[i - 1] == ","
+            if not (comma_after or comma_before or (i and caps[i - 1])):
+                continue
             heads: list[str] = []
             si = sents[i]
             k = i - 1
@@ -1583,7 +1591,7 @@ class _NameIndex:
                     break
                 k -= 1
             lo, hi = bounds[si]
-            if j < hi and norms[j] == ",":
+            if comma_after and j < hi:
                 np = a.parse_np(j + 1, hi, whole=False)
                 if np is not None and np.kind == "office":
                     heads.append(bases[np.head])
@@ -1591,7 +1599,7 @@ class _NameIndex:
                     j + 1 < hi and a.kinds[j + 1] == "num"  # "Jane Doe, 45,"
                 ):
                     self._described.add(self.name_of(i, j))
-            if i - 2 >= lo and norms[i - 1] == ",":
+            if comma_before and i - 2 >= lo:
                 np = a.np_ending_at(i - 2, lo)
                 if np is not None and np.kind == "office":
                     heads.append(bases[np.head])
