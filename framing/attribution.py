@@ -400,9 +400,11 @@ class _Analyzer:
             reach = max(reach, hi)
         self.sent_bounds = [(s.tok_start, s.tok_end) for s in doc.sentences]
         self.sents = sents = doc.token_sents
-        # candidate first tokens of a name run: capitalized words outside quotations
-        self._capped = list(compress(range(n_toks), caps))
-        self.cap_words = [k for k in self._capped if kinds[k] == "word" and not in_quote[k]]
+        # candidate first tokens of a name run: capitalized words outside quotations (the
+        # capitalized tokens are picked at C speed and filtered as they come, no list of them)
+        self.cap_words = [
+            k for k in compress(range(n_toks), caps) if kinds[k] == "word" and not in_quote[k]
+        ]
         self.v = v = speaker_vocabulary(lexicons)
         self._vocab_sets(v)
         hits = lexicons["speech_verbs"].find(doc) if lexicons is not None else []
@@ -1282,7 +1284,6 @@ class _NameIndex:
         self.canonical: dict[tuple[str, ...], str] = {}
         self._key_counts: Counter[tuple[str, ...]] = Counter()  # runs per key (``_link``)
         self._link()
-        self._names: dict[tuple[int, int], str] = {}  # name_of's answers, by token range
         self._offices: dict[str, set[str]] = {}
         self._register_offices()
 
@@ -1299,9 +1300,17 @@ class _NameIndex:
         # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
         # ``_non_person_here`` says so
         key_test, here_test = self._non_person_key, self._non_person_here
-        # "a capitalized word outside quotations" in one set lookup: the test that ends
-        # almost every run
+        # "a capitalized word outside quotations" and "a name particle outside quotations"
+        # in one set lookup each: the tests that end almost every run.  Particles are rare
+        # words, so the norm index has their positions
         cap_word = set(a.cap_words)
+        index = a.doc.norm_index()
+        particle_at = {
+            k
+            for w in particles & index.keys()
+            for k in index[w]
+            if kinds[k] == "word" and not in_quote[k]
+        }
         word_verdicts: dict[str, bool] = {}  # one-word runs: norm -> not a person by its norm
 
         def word_not_person(i: int) -> bool:
@@ -1339,10 +1348,7 @@ class _NameIndex:
                         if poss[j - 1]:
                             break
                     elif (
-                        j < n
-                        and norms[j] in particles
-                        and kinds[j] == "word"
-                        and not in_quote[j]
+                        j in particle_at
                         and sents[j] == sent
                         and j + 1 < n
                         and caps[j + 1]
@@ -1354,8 +1360,11 @@ class _NameIndex:
             k = j
             if j - i == 1:
                 # One word (most runs): the same tests as below, in an order that rejects
-                # most words with one dict lookup.
-                if word_not_person(i) or i in verbs:
+                # most words with one dict lookup (the call only for a norm not yet seen).
+                verdict = word_verdicts.get(norms[i])
+                if verdict is None:
+                    verdict = word_not_person(i)
+                if verdict or i in verbs:
                     continue
                 is_initial = i in initial
                 if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
@@ -1537,19 +1546,15 @@ class _NameIndex:
         return first
 
     def name_of(self, i: int, j: int) -> str:
-        # asked again and again for the same runs once the canonical names are final
-        name = self._names.get((i, j))
-        if name is None:
-            name = self._names[i, j] = self._name_of(i, j)
-        return name
-
-    def _name_of(self, i: int, j: int) -> str:
         a = self.a
-        key = tuple(a.bases[i:j])
-        if key in self.canonical:
-            return self.canonical[key]
+        # the canonical names are final by now and most runs are one of their keys: a
+        # lookup by the run's bases, with no cache by token range in front of it
+        key = (a.bases[i],) if j - i == 1 else tuple(a.bases[i:j])
+        name = self.canonical.get(key)
+        if name is not None:
+            return name
         if len(key) > 1:
-            if any(w in a.v.sets["particle"] for w in key[1:-1]):
+            if any(w in a.particle for w in key[1:-1]):
                 return self._surface(i, j)
             k2 = (key[-1],)
             return self.canonical.get(k2, self._surface(j - 1, j))
@@ -1568,7 +1573,15 @@ class _NameIndex:
         a = self.a
         sents, caps, is_word, bases, norms = a.sents, a.caps, a.is_word, a.bases, a.norms
         office, bounds = a.office, a.sent_bounds
+        n = len(norms)
         for i, j in self.runs:
+            # most runs have neither a capitalized word before them nor a comma on either
+            # side: those are passed over on their neighbours alone, before any look at
+            # their sentence
+            comma_after = j < n and norms[j] == ","
+            comma_before = i >= 2 and norms[i - 1] == ","
+            if not (comma_after or comma_before or (i and caps[i - 1])):
+                continue
             heads: list[str] = []
             si = sents[i]
             k = i - 1
@@ -1578,7 +1591,7 @@ class _NameIndex:
                     break
                 k -= 1
             lo, hi = bounds[si]
-            if j < hi and norms[j] == ",":
+            if comma_after and j < hi:
                 np = a.parse_np(j + 1, hi, whole=False)
                 if np is not None and np.kind == "office":
                     heads.append(bases[np.head])
@@ -1586,7 +1599,7 @@ class _NameIndex:
                     j + 1 < hi and a.kinds[j + 1] == "num"  # "Jane Doe, 45,"
                 ):
                     self._described.add(self.name_of(i, j))
-            if i - 2 >= lo and norms[i - 1] == ",":
+            if comma_before and i - 2 >= lo:
                 np = a.np_ending_at(i - 2, lo)
                 if np is not None and np.kind == "office":
                     heads.append(bases[np.head])
@@ -2396,14 +2409,12 @@ class _Resolver:
     def __init__(self, a: _Analyzer) -> None:
         self.a = a
         self.entities: dict[str, _Entity] = {}
-        self.speakers: list[tuple[int, _Entity, int, int]] = []  # offset, entity, para, sent
+        self.speakers: list[tuple[_Entity, int, int]] = []  # entity, para, sent
         # Person mentions for pronouns: the name runs, by text offset (runs are in text
         # order).  Whether a run is in subject position is worked out only for the few runs
         # a pronoun looks back at (``_subject_mention``), not for every run of the text.
         names = a.names
         self._runs, self._run_keys, self._canonical = names.runs, names.keys, names.canonical
-        starts = a.starts
-        self._run_offsets = [starts[i] for i, _j in names.runs]
         self._subject: dict[int, bool] = {}  # run index -> in subject position
         self._lead = a.title | a.demonym | {"the", "a", "an"}
 
@@ -2488,7 +2499,6 @@ class _Resolver:
         a = self.a
         p = a.norms[k].split("'")[0]
         want = _SUBJ_PRON.get(p) or _POSS_PRON.get(p)
-        offset = a.starts[k]
         sent = a.sents[k]
         para = a.doc.sentences[sent].paragraph
 
@@ -2502,15 +2512,17 @@ class _Resolver:
             return not e.gender or e.gender == want
 
         # 1. the speaker of this or the previous sentence
-        for _off, e, _sp, ss in reversed(self.speakers):
+        for e, _sp, ss in reversed(self.speakers):
             if ss < sent - 1:
                 break
             if ok(e):
                 return e
         # 2. a named subject of this or the previous sentence
-        # the name runs before ``offset``, latest first (a run in an earlier sentence or
-        # paragraph than a limit has only runs at least as early before it)
-        before = bisect_left(self._run_offsets, offset)
+        # the name runs before the pronoun, latest first (a run in an earlier sentence or
+        # paragraph than a limit has only runs at least as early before it).  Runs are
+        # ``(i, j)`` in text order, so ``(k,)`` sorts after exactly those that start before
+        # ``k``: a bisection of the runs themselves, no list of their offsets
+        before = bisect_left(self._runs, (k,))
         runs, sents, run_keys, canonical = self._runs, a.sents, self._run_keys, self._canonical
         if want in ("m", "f"):
             for idx in range(before - 1, -1, -1):
@@ -2523,7 +2535,7 @@ class _Resolver:
                 if ok(e):
                     return self.entity(name, "named")
         # 3. the most recent compatible speaker within four paragraphs
-        for _off, e, sp, _ss in reversed(self.speakers):
+        for e, sp, _ss in reversed(self.speakers):
             if para - sp > 4:
                 break
             if ok(e):
@@ -2607,7 +2619,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             if outer is not None:
                 continue
         if entity is not None:
-            speakers.append((r.span[0], entity, para, r.sent))
+            speakers.append((entity, para, r.sent))
             if r.quoted and kind in ("direct", "partial", "continuation", "according_to"):
                 entity.quoted = True
         if kind != "nominal":
@@ -2657,6 +2669,9 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text
+    # in ``(start, end)`` order: the raws are sorted by the span tuples they hold already
+    # (a stable sort, so a duplicate still comes after the attribution it repeats)
+    raws.sort(key=attrgetter("span"))
     for r in raws:
         s, e = r.span
         kind, v = r.kind, r.verb
@@ -2674,7 +2689,6 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
         out.append(
             Attribution(s, e, text[s:e], kind, r.speaker, verb, quote, r.source_type, r.anonymous)
         )
-    out.sort(key=attrgetter("start", "end"))
     return out
 
 
