@@ -2,6 +2,7 @@
 
 import re
 import sys
+from bisect import bisect_left
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from framing.text import (
     _QUOTE_MARKS,
     _TOKEN_RE,
     Document,
+    _bisect_after,
     _quote_mark_offsets,
     normalise,
 )
@@ -202,6 +204,13 @@ def test_gap_lists_every_character_the_tokenizer_skips():
 def test_quote_mark_offsets_are_every_mark_in_order(text):
     marks = re.compile("[" + re.escape(_QUOTE_MARKS) + "]")
     assert _quote_mark_offsets(text) == [m.start() for m in marks.finditer(text)]
+
+
+@given(st.lists(st.integers(0, 500), max_size=300), st.integers(-5, 505), st.integers(0, 300))
+def test_bisect_after_is_bisect_left(offsets, offset, lo):
+    starts = sorted(offsets)
+    lo = min(lo, len(starts))
+    assert _bisect_after(starts, offset, lo) == bisect_left(starts, offset, lo)
 
 
 # -- headings and ignored boilerplate --------------------------------------------------
