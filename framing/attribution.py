@@ -902,22 +902,19 @@ class _Analyzer:
         return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
-    def subject(self, v: int, lo: int) -> tuple[_NP | None, int, dict[str, bool]]:
-        """The subject of the speech verb at token ``v``.
+    def subject(self, v: int, lo: int) -> tuple[_NP | None, int]:
+        """The subject of the speech verb at token ``v``: ``(np, -1)``, ``(None,
+        pronoun_token)`` or ``(None, -1)``, whatever ``subject_scan``'s flags say."""
+        return self.subject_ending(self.subject_scan(v, lo)[0], v, lo)
 
-        Returns ``(np, pronoun_token, flags)``: an NP, or ``-1`` and a pronoun token index;
-        flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
-        """
-        k, flags = self.subject_scan(v, lo)
-        np, pron = self.subject_ending(k, v, lo)
-        return np, pron, flags
-
-    def subject_scan(self, v: int, lo: int) -> tuple[int, dict[str, bool]]:
+    def subject_scan(self, v: int, lo: int) -> tuple[int, bool, bool, bool, bool]:
         """The first half of ``subject``: step back from the verb at ``v`` over auxiliaries,
         negation, adverbs and "to"; returns the token where the subject ends (``< lo``: none)
-        and the flags.  Callers that reject negated or hypothetical speech acts test the
-        flags before they pay for ``subject_ending``."""
-        flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
+        and the flags ``negated``, ``hypothetical``, ``passive``, ``declined``.  Callers that
+        reject negated or hypothetical speech acts test the flags before they pay for
+        ``subject_ending``.  (Plain booleans, not a dict of them: this runs for every
+        speech verb.)"""
+        negated = hypothetical = declined = False
         norms, in_quote = self.norms, self.in_quote
         k = v - 1
         be_seen = False
@@ -932,16 +929,16 @@ class _Analyzer:
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
-                    flags["negated"] = True
+                    negated = True
                     n = n[:-3] if n != "can't" else "can"
                 if n in _HYPOTHETICAL or n in ("wouldn", "couldn", "shouldn", "mightn"):
-                    flags["hypothetical"] = True
+                    hypothetical = True
                 if (n in _BE or n in ("isn", "wasn", "aren", "weren")) and not crossed_to:
                     be_seen = True  # "is expected", not "are said to have warned"
                 k -= 1
                 continue
             if n in _NEG:
-                flags["negated"] = True
+                negated = True
                 k -= 1
                 continue
             if (n in _ADVERBS or (n.endswith("ly") and len(n) > 4)) and not self.caps[k]:
@@ -950,9 +947,9 @@ class _Analyzer:
             if n == "to" and k - 1 >= lo and self.is_word[k - 1] and not self.caps[k - 1]:
                 prev = norms[k - 1]
                 if prev in _DECLINE:
-                    flags["declined"] = True
+                    declined = True
                 if prev in _NOT_YET:
-                    flags["hypothetical"] = True  # "is expected to announce", "wants to say"
+                    hypothetical = True  # "is expected to announce", "wants to say"
                 if prev in _PREPS and prev != "on" or prev in _SUBJ_PRON:
                     break
                 if prev == "on" and k - 2 >= lo and norms[k - 2] in ("went", "go", "goes", "going"):
@@ -964,9 +961,8 @@ class _Analyzer:
                 crossed_to = True
                 continue
             break
-        if be_seen and not norms[v].endswith("ing"):
-            flags["passive"] = True
-        return k, flags
+        passive = be_seen and not norms[v].endswith("ing")
+        return k, negated, hypothetical, passive, declined
 
     def subject_ending(self, k: int, v: int, lo: int) -> tuple[_NP | None, int]:
         """The second half of ``subject``: the NP or pronoun ending at token ``k``."""
@@ -1740,7 +1736,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         for v in (x for x in in_sent if x > k):
             c = a.clause_start(v, s.tok_start)
             if c > k and a.norms[c - 1] == ",":
-                np, pron, _ = a.subject(v, c)
+                np, pron = a.subject(v, c)
                 if np is not None or pron >= 0:
                     main = c
         stop = main if main is not None else s.tok_end
@@ -1784,7 +1780,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             n_words = sum(map(is_word.__getitem__, idxs))
         upper = _starts_upper(q.text)
         initial = last_pre < 0
-        info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": initial}
         # titles and scare quotes: 'the album "Northern Lights"', 'so-called "inspectors"'
         if not initial:
             before = norms[last_pre]
@@ -1835,7 +1830,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         raw = None
         raw_verb = frame  # the verb token of ``raw``, when it has one
         if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
-            raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
+            raw = _frame_raw(a, frame, qb + 1, sb_hi, q, sa, upper and initial)
         # (c) a frame before the quote
         if raw is None:
             cands = [k for k in pre_verbs if k not in suppressed and k not in according_set]
@@ -1869,7 +1864,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                     raw.inherit = prev
                     raw.span = (q.open_at, _qend(q))
             elif frame is not None:
-                raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed, partial=True)
+                raw = _frame_raw(a, frame, qb + 1, sb_hi, q, sa, direct=False)
         if raw is not None:
             raws.append(raw)
             if raw.verb is not None:
@@ -1878,7 +1873,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
         sent = sa
-        if info["initial"] and upper and n_words >= 3:
+        if initial and upper and n_words >= 3:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
             raws.append(r)
@@ -1947,21 +1942,13 @@ def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
     )
 
 
-def _frame_raw(
-    a: _Analyzer,
-    v: int,
-    lo: int,
-    hi: int,
-    q,
-    info: dict,
-    suppressed: set[int],
-    partial: bool = False,
-) -> _Raw | None:
-    """A frame after a quote: subject before the verb, or an inverted subject after it."""
+def _frame_raw(a: _Analyzer, v: int, lo: int, hi: int, q, sent: int, direct: bool) -> _Raw | None:
+    """A frame after a quote: subject before the verb, or an inverted subject after it.
+    ``sent`` is the quote's first sentence; ``direct`` says the quote is a whole sentence."""
     h = a.verbs[v]
     # the flags first: a negated frame needs no subject parse
-    k, flags = a.subject_scan(v, lo)
-    if flags["negated"] and h.entry.category != "cognition":
+    k, negated, _, _, _ = a.subject_scan(v, lo)
+    if negated and h.entry.category != "cognition":
         return None
     np, pron = a.subject_ending(k, v, lo)
     if np is None and pron < 0:
@@ -1979,8 +1966,8 @@ def _frame_raw(
         pron, np = np.i, None
     if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
         return None
-    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
-    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    kind = "direct" if direct else "partial"
+    r = _Raw(kind, q.open_at, sent, (q.start, q.end), _verb_tuple(a, h), quoted=True)
     r.np = np
     r.pron = pron
     end = max(h.end, a.ends[np.j - 1] if np is not None else a.ends[pron])
@@ -2096,12 +2083,12 @@ def _set_subject(
             r.subject_np = subj
         return True
     # the flags first: a rejected speech act needs no subject parse
-    k, flags = a.subject_scan(v, lo)
-    if flags["declined"] or flags["hypothetical"]:
+    k, negated, hypothetical, passive, declined = a.subject_scan(v, lo)
+    if declined or hypothetical:
         return False
-    if flags["negated"] and cls != "cognition":
+    if negated and cls != "cognition":
         return False
-    if flags["passive"]:
+    if passive:
         # "was described by officials as …"
         if h.entry.term in _AS_VERBS and h.j < a.n_toks and a.norms[h.j] == "by":
             np2 = a.np_after(h.j + 1, a.sent_bounds[a.sents[v]][1])
