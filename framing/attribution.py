@@ -1748,10 +1748,10 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
     vl = a.verb_list
     # the "according to" verbs, in text order
-    according = [k for k in vl if verbs[k].entry.term == "according to"]
+    according = sorted(k for k, h in verbs.items() if h.entry.term == "according to")
     according_set = set(according)
     cue_set = a._cue_set
-    sent_bounds, sents = a.sent_bounds, a.sents
+    sent_bounds, sents, verbs_in_sent = a.sent_bounds, a.sents, a.verbs_in_sent
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
@@ -1761,8 +1761,10 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         sa_lo, sa_hi = sent_bounds[sa]
         sb_lo, sb_hi = sent_bounds[sb]
         pre_lo = max(sa_lo, prev_quote_end_in_sent.get(sa, sa_lo))
-        # speech verbs are never inside a quotation: the verbs before and after the quote
-        pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
+        # speech verbs are never inside a quotation: the verbs before the quote (in its
+        # first sentence: a bisection of that sentence's few verbs, not of all of them)
+        in_sent = verbs_in_sent.get(sa, [])
+        pre_verbs = in_sent[bisect_left(in_sent, pre_lo) : bisect_left(in_sent, qa)]
         # the first quoted token after the quote ends what can follow it (a C-level search)
         tail = in_quote[qb + 1 : sb_hi]
         post_hi = qb + 1 + tail.index(True) if True in tail else sb_hi
@@ -1813,8 +1815,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 continue
         # (b) a frame after the quote: '"Q," X said' / '"Q," said X' (not after '"Q."')
         frame = None
-        ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
-        for k in [] if ends_sentence else post[:16]:
+        for k in post[:16]:
             if (
                 k in verbs
                 and k not in suppressed
@@ -1827,6 +1828,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             n = norms[k]
             if n == ";" or (n in ".!?" and k != post[0]):
                 break
+        # a quoted sentence ('"Q."') has no frame after it (asked only when a verb follows)
+        if frame is not None and q.text.rstrip().rstrip("\"'\u201d\u2019").endswith("."):
+            frame = None
         raw = None
         raw_verb = frame  # the verb token of ``raw``, when it has one
         if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
