@@ -663,7 +663,7 @@ class _Analyzer:
 
     def _plural(self, k: int, cat: str) -> bool:
         n = self.bases[k]
-        if n in ("people", "men", "women", "children", "police", "staff", "media"):
+        if n in {"people", "men", "women", "children", "police", "staff", "media"}:
             return True
         if not n.endswith("s"):
             return n.endswith("men")
@@ -862,7 +862,7 @@ class _Analyzer:
             return p
         norms = self.norms
         n = norms[p]
-        relative = n in ("who", "whose", "that")
+        relative = n in {"who", "whose", "that"}
         if not (
             relative or n in _PREPS or n in _POST_ADJ or (n.endswith("ed") and not self.caps[p])
         ):
@@ -871,9 +871,9 @@ class _Analyzer:
         k = p
         while k < j:
             n = norms[k]
-            if in_quote[k] or (kinds[k] == "punct" and n not in ("'", "&", "-")):
+            if in_quote[k] or (kinds[k] == "punct" and n not in {"'", "&", "-"}):
                 break
-            if k > p and ((k in verbs and not relative) or n in ("and", "but", "while", "as")):
+            if k > p and ((k in verbs and not relative) or n in {"and", "but", "while", "as"}):
                 break
             k += 1
         return k
@@ -983,20 +983,6 @@ class _Analyzer:
             return ant, -1
         if n == ",":
             return self._appositive_subject(k, lo), -1
-        if n not in ("who", "that", ",", ")"):
-            np = self.np_ending_at(k, lo)
-            if np is not None:
-                return np, -1
-            # "a senior official who spoke on condition of anonymity told …"
-            for w in range(k - 1, max(lo, k - 14) - 1, -1):
-                if self.in_quote[w] or self.kinds[w] == "punct":
-                    break
-                if self.norms[w] == "who":
-                    ant = self._antecedent(w, lo)
-                    if ant is not None:
-                        ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
-                    return ant, -1
-            return None, -1
         if n == ")":
             o = k - 1
             while o >= lo and norms[o] != "(" and k - o < 12:
@@ -1004,7 +990,19 @@ class _Analyzer:
             if o >= lo and norms[o] == "(":
                 return self.np_ending_at(o - 1, lo), -1
             return None, -1
-        return self.np_ending_at(k, lo), -1
+        np = self.np_ending_at(k, lo)
+        if np is not None:
+            return np, -1
+        # "a senior official who spoke on condition of anonymity told …"
+        for w in range(k - 1, max(lo, k - 14) - 1, -1):
+            if self.in_quote[w] or self.kinds[w] == "punct":
+                break
+            if self.norms[w] == "who":
+                ant = self._antecedent(w, lo)
+                if ant is not None:
+                    ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
+                return ant, -1
+        return None, -1
 
     def _antecedent(self, who: int, lo: int) -> _NP | None:
         k = who - 1
@@ -1029,7 +1027,7 @@ class _Analyzer:
         norms, in_quote = self.norms, self.in_quote
         k = comma - 1
         while k >= lo and norms[k] != "," and comma - k < 40:
-            if in_quote[k] or norms[k] in (";", ":", "(", ")"):
+            if in_quote[k] or norms[k] in {";", ":", "(", ")"}:
                 return None
             k -= 1
         if k < lo or norms[k] != ",":
@@ -1085,7 +1083,7 @@ class _Analyzer:
         if i >= j:
             return False
         n = self.norms[i]
-        if n in ("who", "which", "whose", "whom") or n.endswith(("ing", "ed")):
+        if n in {"who", "which", "whose", "whom"} or n.endswith(("ing", "ed")):
             return True
         # otherwise no speech verb (that would be a clause of its own) and an NP-like start:
         # the first verb at or after ``i`` (by bisection) must come at ``j`` or later
@@ -1112,7 +1110,7 @@ class _Analyzer:
             a_end = e + 1
             while (
                 a_end < hi
-                and self.norms[a_end] not in (",", ".", ";", ":")
+                and self.norms[a_end] not in {",", ".", ";", ":"}
                 and not self.in_quote[a_end]
             ):
                 a_end += 1
@@ -1173,7 +1171,7 @@ class _Analyzer:
                     and e < hi
                     and (
                         norms[e] in _SUBJ_PRON
-                        or norms[e] in ("the", "a", "an", "there")
+                        or norms[e] in {"the", "a", "an", "there"}
                         or self.caps[e]
                     )
                 ):
@@ -1239,11 +1237,11 @@ class _Analyzer:
         on ("the suspect, a 34-year-old man, was arrested"), the token after the second
         comma; else 0."""
         n = self.norms
-        if comma + 1 >= hi or n[comma + 1] not in ("a", "an", "the", "who", "which", "whose"):
+        if comma + 1 >= hi or n[comma + 1] not in {"a", "an", "the", "who", "which", "whose"}:
             if not (comma + 1 < hi and self.kinds[comma + 1] == "num"):
                 return 0
         for m in range(comma + 1, min(comma + 14, hi)):
-            if self.in_quote[m] or n[m] in (";", ":", ".", "(", ")"):
+            if self.in_quote[m] or n[m] in {";", ":", ".", "(", ")"}:
                 return 0
             if n[m] == ",":
                 if (
@@ -1681,12 +1679,12 @@ def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
     right before the quotation is the frame's own)."""
     norms, verbs = a.norms, a.verbs
     e = j
-    while e > i and norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
+    while e > i and norms[e - 1] in {",", ":", '"', "\u201c", "'", "\u2018"}:
         e -= 1
     for k in range(i, e):
         n = norms[k]
         if (
-            n in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+            n in {",", ";", ":", "(", ")", "\u2014", "\u2013", "--"}
             or n in ".!?"
             or (n in ("and", "but") and k + 1 in verbs)
         ):
@@ -1968,7 +1966,7 @@ def _frame_raw(a: _Analyzer, v: int, lo: int, hi: int, q, sent: int, direct: boo
                 return None
     if np is not None and np.kind == "pronoun":
         pron, np = np.i, None
-    if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
+    if pron >= 0 and a.norms[pron] in {"i", "we", "you"}:
         return None
     kind = "direct" if direct else "partial"
     r = _Raw(kind, q.open_at, sent, (q.start, q.end), _verb_tuple(a, h), quoted=True)
@@ -1992,7 +1990,7 @@ def _invertible(a: _Analyzer, v: int, lo: int) -> bool:
         k -= 1
     return (
         k < lo
-        or a.norms[k] in (",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019")
+        or a.norms[k] in {",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019"}
         or a.in_quote[k]
     )
 
@@ -2050,7 +2048,7 @@ def _set_subject(
     if ing and prev >= lo and norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
-            if a.norms[q] in ("quoted", "cited", "quotes", "cites", "quoting", "citing"):
+            if a.norms[q] in {"quoted", "cited", "quotes", "cites", "quoting", "citing"}:
                 np = a.parse_np(q + 1, prev, whole=True) if q + 1 < prev else None
                 if np is not None and np.kind != "pronoun":
                     r.np = np
@@ -2107,7 +2105,7 @@ def _set_subject(
         pron, np = np.i, None
     if pron >= 0:
         p = a.norms[pron].split("'")[0]
-        if p in ("i", "we", "you"):
+        if p in {"i", "we", "you"}:
             return False
         r.pron = pron
         return True
@@ -2121,7 +2119,7 @@ def _indirect_raw(
     h = a.verbs[v]
     lemma = h.entry.term
     # noun, not verb: "a police report said", "the claims were"
-    if h.j < hi and (h.j in a.verbs or a.norms[h.j] in ("is", "was", "were", "are", "has", "had")):
+    if h.j < hi and (h.j in a.verbs or a.norms[h.j] in {"is", "was", "were", "are", "has", "had"}):
         return None
     # quotes in the sentence before the verb end the clause the subject can come from
     s_lo = lo
@@ -2166,7 +2164,7 @@ def _indirect_raw(
             if a.norms[m] in _COMPLEMENTIZERS or a.norms[m] == ":":
                 comp = True
                 break
-            if a.norms[m] in (".", ";", ","):
+            if a.norms[m] in {".", ";", ","}:
                 break
             m += 1
         if comp:
@@ -2178,7 +2176,7 @@ def _indirect_raw(
         elif not (
             lemma in ("speak", "comment", "write", "testify")
             and after < hi
-            and a.norms[after] in ("about", "on", "of")
+            and a.norms[after] in {"about", "on", "of"}
         ):
             return None  # "spoke about …" keeps the content right after the verb
     if lemma == "call" and not (after < hi and a.norms[after] in _CALL_OBJECTS):
@@ -2237,7 +2235,7 @@ def _asked_sentence(a: _Analyzer, v: int) -> bool:
     k = lo
     while k < hi and a.kinds[k] == "punct":
         k += 1
-    return k < hi and a.norms[k] in ("asked", "pressed", "questioned", "challenged", "when", "if")
+    return k < hi and a.norms[k] in {"asked", "pressed", "questioned", "challenged", "when", "if"}
 
 
 def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
@@ -2291,7 +2289,7 @@ def _skip_dateline(a: _Analyzer, s: int, e: int) -> int:
         k += 1
     while k < e and a.norms[k] == ",":  # "BELMONDE, Orrin, March 14 (Meridian Wire) -"
         return s
-    if k < e and a.norms[k] in ("-", "\u2014", "\u2013", "--"):
+    if k < e and a.norms[k] in {"-", "\u2014", "\u2013", "--"}:
         return k + 1
     return s
 
