@@ -1758,7 +1758,8 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         sa, sb = sents[qa], sents[qb]
         sa_lo, sa_hi = sent_bounds[sa]
         sb_lo, sb_hi = sent_bounds[sb]
-        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(sa, sa_lo))
+        # (an earlier quotation's end in the sentence is after the sentence's start)
+        pre_lo = prev_quote_end_in_sent.get(sa, sa_lo)
         # speech verbs are never inside a quotation: the verbs before the quote (in its
         # first sentence: a bisection of that sentence's few verbs, not of all of them)
         in_sent = verbs_in_sent.get(sa, [])
@@ -2041,10 +2042,6 @@ def _set_subject(
     participle = ing and (
         prev < lo or norms[prev] in _PARTICIPLE_SUBJECT_FROM or norms[prev] in (";",)
     )
-    in_sent = a.verbs_in_sent.get(a.sents[v], ())
-    # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
-    earlier = bool(in_sent) and in_sent[0] < v
-    coordinated = earlier and prev >= lo and norms[prev] in ("and", "but")
     if ing and prev >= lo and norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
@@ -2054,36 +2051,42 @@ def _set_subject(
                     r.np = np
                     return True
                 break
-    if participle or coordinated:
-        # ", adding …", ", describing …", "… and promised": the subject of the main clause
-        # the last verb before ``v`` in its sentence that already has an attribution
-        # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
-        for k in reversed(a.verbs_in_sent.get(a.sents[v], ())):
-            if k < v and k in verb_raw:
-                r.inherit = raws[verb_raw[k]]
-                return True
-        if earlier and depth < 3:
-            # the earlier verb has not been read yet: borrow its subject
-            tmp = _Raw("indirect", 0, r.sent)
-            k = max(k for k in in_sent if k < v)
-            if _set_subject(a, tmp, k, a.sent_bounds[a.sents[k]][0], raws, verb_raw, depth + 1):
-                r.np, r.pron, r.subject_np, r.inherit = (
-                    tmp.np,
-                    tmp.pron,
-                    tmp.subject_np,
-                    tmp.inherit,
-                )
-                return True
-        s_lo = a.sent_bounds[a.sents[v]][0]
-        subj = a.sentence_subject(s_lo, v, v)
-        if subj is None:
-            # "Speaking to reporters, Trump said …": the subject follows
-            return False
-        if isinstance(subj, tuple):
-            r.pron = subj[0]
-        else:
-            r.subject_np = subj
-        return True
+    # the subject of a participle or of a verb coordinated with an earlier one: the sentence's
+    # speech verbs are looked up only for those
+    if participle or (prev >= lo and norms[prev] in {"and", "but"}):
+        in_sent = a.verbs_in_sent.get(a.sents[v], ())
+        # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
+        earlier = bool(in_sent) and in_sent[0] < v
+        if participle or earlier:
+            # ", adding …", ", describing …", "… and promised": the subject of the main clause
+            # the last verb before ``v`` in its sentence that already has an attribution
+            # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
+            for k in reversed(in_sent):
+                if k < v and k in verb_raw:
+                    r.inherit = raws[verb_raw[k]]
+                    return True
+            if earlier and depth < 3:
+                # the earlier verb has not been read yet: borrow its subject
+                tmp = _Raw("indirect", 0, r.sent)
+                k = max(k for k in in_sent if k < v)
+                if _set_subject(a, tmp, k, a.sent_bounds[a.sents[k]][0], raws, verb_raw, depth + 1):
+                    r.np, r.pron, r.subject_np, r.inherit = (
+                        tmp.np,
+                        tmp.pron,
+                        tmp.subject_np,
+                        tmp.inherit,
+                    )
+                    return True
+            s_lo = a.sent_bounds[a.sents[v]][0]
+            subj = a.sentence_subject(s_lo, v, v)
+            if subj is None:
+                # "Speaking to reporters, Trump said …": the subject follows
+                return False
+            if isinstance(subj, tuple):
+                r.pron = subj[0]
+            else:
+                r.subject_np = subj
+            return True
     # the flags first: a rejected speech act needs no subject parse
     k, negated, hypothetical, passive, declined = a.subject_scan(v, lo)
     if declined or hypothetical:
@@ -2212,14 +2215,16 @@ def _indirect_raw(
         if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
             if not (_asked_sentence(a, v)):
                 return None
+    end = h.end
     if c is not None and not adjuncts_only:
         r.quote = a.tok_span(*c)
+        end = r.quote[1]  # (the reported clause comes after the verb)
     start = h.start
     if subj_np is not None and r.inherit is None and r.subject_np is None:
         start = min(start, a.starts[subj_np.i])
     if r.pron >= 0 and a.sents[r.pron] == a.sents[v]:
         start = min(start, a.starts[r.pron])
-    r.span = (start, max(h.end, r.quote[1]) if r.quote else h.end)
+    r.span = (start, end)
     return r
 
 
