@@ -665,7 +665,7 @@ class _Analyzer:
 
     def _plural(self, k: int, cat: str) -> bool:
         n = self.bases[k]
-        if n in ("people", "men", "women", "children", "police", "staff", "media"):
+        if n in {"people", "men", "women", "children", "police", "staff", "media"}:
             return True
         if not n.endswith("s"):
             return n.endswith("men")
@@ -864,7 +864,7 @@ class _Analyzer:
             return p
         norms = self.norms
         n = norms[p]
-        relative = n in ("who", "whose", "that")
+        relative = n in {"who", "whose", "that"}
         if not (
             relative or n in _PREPS or n in _POST_ADJ or (n.endswith("ed") and not self.caps[p])
         ):
@@ -873,9 +873,9 @@ class _Analyzer:
         k = p
         while k < j:
             n = norms[k]
-            if in_quote[k] or (kinds[k] == "punct" and n not in ("'", "&", "-")):
+            if in_quote[k] or (kinds[k] == "punct" and n not in {"'", "&", "-"}):
                 break
-            if k > p and ((k in verbs and not relative) or n in ("and", "but", "while", "as")):
+            if k > p and ((k in verbs and not relative) or n in {"and", "but", "while", "as"}):
                 break
             k += 1
         return k
@@ -904,22 +904,19 @@ class _Analyzer:
         return sorted(out)
 
     # -- subjects ------------------------------------------------------------------------------
-    def subject(self, v: int, lo: int) -> tuple[_NP | None, int, dict[str, bool]]:
-        """The subject of the speech verb at token ``v``.
+    def subject(self, v: int, lo: int) -> tuple[_NP | None, int]:
+        """The subject of the speech verb at token ``v``: ``(np, -1)``, ``(None,
+        pronoun_token)`` or ``(None, -1)``, whatever ``subject_scan``'s flags say."""
+        return self.subject_ending(self.subject_scan(v, lo)[0], v, lo)
 
-        Returns ``(np, pronoun_token, flags)``: an NP, or ``-1`` and a pronoun token index;
-        flags say ``negated``, ``hypothetical``, ``passive``, ``declined``, ``relative``.
-        """
-        k, flags = self.subject_scan(v, lo)
-        np, pron = self.subject_ending(k, v, lo)
-        return np, pron, flags
-
-    def subject_scan(self, v: int, lo: int) -> tuple[int, dict[str, bool]]:
+    def subject_scan(self, v: int, lo: int) -> tuple[int, bool, bool, bool, bool]:
         """The first half of ``subject``: step back from the verb at ``v`` over auxiliaries,
         negation, adverbs and "to"; returns the token where the subject ends (``< lo``: none)
-        and the flags.  Callers that reject negated or hypothetical speech acts test the
-        flags before they pay for ``subject_ending``."""
-        flags = {"negated": False, "hypothetical": False, "passive": False, "declined": False}
+        and the flags ``negated``, ``hypothetical``, ``passive``, ``declined``.  Callers that
+        reject negated or hypothetical speech acts test the flags before they pay for
+        ``subject_ending``.  (Plain booleans, not a dict of them: this runs for every
+        speech verb.)"""
+        negated = hypothetical = declined = False
         norms, in_quote = self.norms, self.in_quote
         k = v - 1
         be_seen = False
@@ -934,16 +931,16 @@ class _Analyzer:
                 break
             if n in _AUX or n.endswith("n't"):
                 if n.endswith("n't"):
-                    flags["negated"] = True
+                    negated = True
                     n = n[:-3] if n != "can't" else "can"
                 if n in _HYPOTHETICAL or n in ("wouldn", "couldn", "shouldn", "mightn"):
-                    flags["hypothetical"] = True
+                    hypothetical = True
                 if (n in _BE or n in ("isn", "wasn", "aren", "weren")) and not crossed_to:
                     be_seen = True  # "is expected", not "are said to have warned"
                 k -= 1
                 continue
             if n in _NEG:
-                flags["negated"] = True
+                negated = True
                 k -= 1
                 continue
             if (n in _ADVERBS or (n.endswith("ly") and len(n) > 4)) and not self.caps[k]:
@@ -952,9 +949,9 @@ class _Analyzer:
             if n == "to" and k - 1 >= lo and self.is_word[k - 1] and not self.caps[k - 1]:
                 prev = norms[k - 1]
                 if prev in _DECLINE:
-                    flags["declined"] = True
+                    declined = True
                 if prev in _NOT_YET:
-                    flags["hypothetical"] = True  # "is expected to announce", "wants to say"
+                    hypothetical = True  # "is expected to announce", "wants to say"
                 if prev in _PREPS and prev != "on" or prev in _SUBJ_PRON:
                     break
                 if prev == "on" and k - 2 >= lo and norms[k - 2] in ("went", "go", "goes", "going"):
@@ -966,9 +963,8 @@ class _Analyzer:
                 crossed_to = True
                 continue
             break
-        if be_seen and not norms[v].endswith("ing"):
-            flags["passive"] = True
-        return k, flags
+        passive = be_seen and not norms[v].endswith("ing")
+        return k, negated, hypothetical, passive, declined
 
     def subject_ending(self, k: int, v: int, lo: int) -> tuple[_NP | None, int]:
         """The second half of ``subject``: the NP or pronoun ending at token ``k``."""
@@ -989,20 +985,6 @@ class _Analyzer:
             return ant, -1
         if n == ",":
             return self._appositive_subject(k, lo), -1
-        if n not in ("who", "that", ",", ")"):
-            np = self.np_ending_at(k, lo)
-            if np is not None:
-                return np, -1
-            # "a senior official who spoke on condition of anonymity told …"
-            for w in range(k - 1, max(lo, k - 14) - 1, -1):
-                if self.in_quote[w] or self.kinds[w] == "punct":
-                    break
-                if self.norms[w] == "who":
-                    ant = self._antecedent(w, lo)
-                    if ant is not None:
-                        ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
-                    return ant, -1
-            return None, -1
         if n == ")":
             o = k - 1
             while o >= lo and norms[o] != "(" and k - o < 12:
@@ -1010,7 +992,19 @@ class _Analyzer:
             if o >= lo and norms[o] == "(":
                 return self.np_ending_at(o - 1, lo), -1
             return None, -1
-        return self.np_ending_at(k, lo), -1
+        np = self.np_ending_at(k, lo)
+        if np is not None:
+            return np, -1
+        # "a senior official who spoke on condition of anonymity told …"
+        for w in range(k - 1, max(lo, k - 14) - 1, -1):
+            if self.in_quote[w] or self.kinds[w] == "punct":
+                break
+            if self.norms[w] == "who":
+                ant = self._antecedent(w, lo)
+                if ant is not None:
+                    ant.anonymous_cue = ant.anonymous_cue or self.has_anonymity(w, v)
+                return ant, -1
+        return None, -1
 
     def _antecedent(self, who: int, lo: int) -> _NP | None:
         k = who - 1
@@ -1035,7 +1029,7 @@ class _Analyzer:
         norms, in_quote = self.norms, self.in_quote
         k = comma - 1
         while k >= lo and norms[k] != "," and comma - k < 40:
-            if in_quote[k] or norms[k] in (";", ":", "(", ")"):
+            if in_quote[k] or norms[k] in {";", ":", "(", ")"}:
                 return None
             k -= 1
         if k < lo or norms[k] != ",":
@@ -1091,7 +1085,7 @@ class _Analyzer:
         if i >= j:
             return False
         n = self.norms[i]
-        if n in ("who", "which", "whose", "whom") or n.endswith(("ing", "ed")):
+        if n in {"who", "which", "whose", "whom"} or n.endswith(("ing", "ed")):
             return True
         # otherwise no speech verb (that would be a clause of its own) and an NP-like start:
         # the first verb at or after ``i`` (by bisection) must come at ``j`` or later
@@ -1118,7 +1112,7 @@ class _Analyzer:
             a_end = e + 1
             while (
                 a_end < hi
-                and self.norms[a_end] not in (",", ".", ";", ":")
+                and self.norms[a_end] not in {",", ".", ";", ":"}
                 and not self.in_quote[a_end]
             ):
                 a_end += 1
@@ -1179,7 +1173,7 @@ class _Analyzer:
                     and e < hi
                     and (
                         norms[e] in _SUBJ_PRON
-                        or norms[e] in ("the", "a", "an", "there")
+                        or norms[e] in {"the", "a", "an", "there"}
                         or self.caps[e]
                     )
                 ):
@@ -1245,11 +1239,11 @@ class _Analyzer:
         on ("the suspect, a 34-year-old man, was arrested"), the token after the second
         comma; else 0."""
         n = self.norms
-        if comma + 1 >= hi or n[comma + 1] not in ("a", "an", "the", "who", "which", "whose"):
+        if comma + 1 >= hi or n[comma + 1] not in {"a", "an", "the", "who", "which", "whose"}:
             if not (comma + 1 < hi and self.kinds[comma + 1] == "num"):
                 return 0
         for m in range(comma + 1, min(comma + 14, hi)):
-            if self.in_quote[m] or n[m] in (";", ":", ".", "(", ")"):
+            if self.in_quote[m] or n[m] in {";", ":", ".", "(", ")"}:
                 return 0
             if n[m] == ",":
                 if (
@@ -1698,12 +1692,12 @@ def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
     right before the quotation is the frame's own)."""
     norms, verbs = a.norms, a.verbs
     e = j
-    while e > i and norms[e - 1] in (",", ":", '"', "\u201c", "'", "\u2018"):
+    while e > i and norms[e - 1] in {",", ":", '"', "\u201c", "'", "\u2018"}:
         e -= 1
     for k in range(i, e):
         n = norms[k]
         if (
-            n in (",", ";", ":", "(", ")", "\u2014", "\u2013", "--")
+            n in {",", ";", ":", "(", ")", "\u2014", "\u2013", "--"}
             or n in ".!?"
             or (n in ("and", "but") and k + 1 in verbs)
         ):
@@ -1753,7 +1747,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         for v in (x for x in in_sent if x > k):
             c = a.clause_start(v, s.tok_start)
             if c > k and a.norms[c - 1] == ",":
-                np, pron, _ = a.subject(v, c)
+                np, pron = a.subject(v, c)
                 if np is not None or pron >= 0:
                     main = c
         stop = main if main is not None else s.tok_end
@@ -1765,10 +1759,10 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
     vl = a.verb_list
     # the "according to" verbs, in text order
-    according = [k for k in vl if verbs[k].entry.term == "according to"]
+    according = sorted(k for k, h in verbs.items() if h.entry.term == "according to")
     according_set = set(according)
     cue_set = a._cue_set
-    sent_bounds, sents = a.sent_bounds, a.sents
+    sent_bounds, sents, verbs_in_sent = a.sent_bounds, a.sents, a.verbs_in_sent
     for qi, q in enumerate(doc.quotes):
         idxs = q_tokens.get(qi)
         if not idxs:
@@ -1777,9 +1771,12 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         sa, sb = sents[qa], sents[qb]
         sa_lo, sa_hi = sent_bounds[sa]
         sb_lo, sb_hi = sent_bounds[sb]
-        pre_lo = max(sa_lo, prev_quote_end_in_sent.get(sa, sa_lo))
-        # speech verbs are never inside a quotation: the verbs before and after the quote
-        pre_verbs = vl[bisect_left(vl, pre_lo) : bisect_left(vl, qa)]
+        # (an earlier quotation's end in the sentence is after the sentence's start)
+        pre_lo = prev_quote_end_in_sent.get(sa, sa_lo)
+        # speech verbs are never inside a quotation: the verbs before the quote (in its
+        # first sentence: a bisection of that sentence's few verbs, not of all of them)
+        in_sent = verbs_in_sent.get(sa, [])
+        pre_verbs = in_sent[bisect_left(in_sent, pre_lo) : bisect_left(in_sent, qa)]
         # the first quoted token after the quote ends what can follow it (a C-level search)
         tail = in_quote[qb + 1 : sb_hi]
         post_hi = qb + 1 + tail.index(True) if True in tail else sb_hi
@@ -1797,7 +1794,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             n_words = sum(map(is_word.__getitem__, idxs))
         upper = _starts_upper(q.text)
         initial = last_pre < 0
-        info = {"qa": qa, "qb": qb, "n_words": n_words, "upper": upper, "initial": initial}
         # titles and scare quotes: 'the album "Northern Lights"', 'so-called "inspectors"'
         if not initial:
             before = norms[last_pre]
@@ -1831,8 +1827,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 continue
         # (b) a frame after the quote: '"Q," X said' / '"Q," said X' (not after '"Q."')
         frame = None
-        ends_sentence = q.text.rstrip().rstrip("\"'\u201d\u2019").endswith(".")
-        for k in [] if ends_sentence else post[:16]:
+        for k in post[:16]:
             if (
                 k in verbs
                 and k not in suppressed
@@ -1845,10 +1840,13 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             n = norms[k]
             if n == ";" or (n in ".!?" and k != post[0]):
                 break
+        # a quoted sentence ('"Q."') has no frame after it (asked only when a verb follows)
+        if frame is not None and q.text.rstrip().rstrip("\"'\u201d\u2019").endswith("."):
+            frame = None
         raw = None
         raw_verb = frame  # the verb token of ``raw``, when it has one
         if frame is not None and (initial or all(k in suppressed for k in pre_verbs)):
-            raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed)
+            raw = _frame_raw(a, frame, qb + 1, sb_hi, q, sa, upper and initial)
         # (c) a frame before the quote
         if raw is None:
             cands = [k for k in pre_verbs if k not in suppressed and k not in according_set]
@@ -1882,7 +1880,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                     raw.inherit = prev
                     raw.span = (q.open_at, _qend(q))
             elif frame is not None:
-                raw = _frame_raw(a, frame, qb + 1, sb_hi, q, info, suppressed, partial=True)
+                raw = _frame_raw(a, frame, qb + 1, sb_hi, q, sa, direct=False)
         if raw is not None:
             raws.append(raw)
             if raw.verb is not None:
@@ -1891,7 +1889,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             continue
         # (d) no frame: a continuation, a verbless partial, or nothing (scare quotes, titles)
         sent = sa
-        if info["initial"] and upper and n_words >= 3:
+        if initial and upper and n_words >= 3:
             r = _Raw("continuation", order, sent, quote_span, None, continuation=True, quoted=True)
             r.span = (q.open_at, _qend(q))
             raws.append(r)
@@ -1960,21 +1958,13 @@ def _title_case(a: _Analyzer, idxs: Sequence[int]) -> bool:
     )
 
 
-def _frame_raw(
-    a: _Analyzer,
-    v: int,
-    lo: int,
-    hi: int,
-    q,
-    info: dict,
-    suppressed: set[int],
-    partial: bool = False,
-) -> _Raw | None:
-    """A frame after a quote: subject before the verb, or an inverted subject after it."""
+def _frame_raw(a: _Analyzer, v: int, lo: int, hi: int, q, sent: int, direct: bool) -> _Raw | None:
+    """A frame after a quote: subject before the verb, or an inverted subject after it.
+    ``sent`` is the quote's first sentence; ``direct`` says the quote is a whole sentence."""
     h = a.verbs[v]
     # the flags first: a negated frame needs no subject parse
-    k, flags = a.subject_scan(v, lo)
-    if flags["negated"] and h.entry.category != "cognition":
+    k, negated, _, _, _ = a.subject_scan(v, lo)
+    if negated and h.entry.category != "cognition":
         return None
     np, pron = a.subject_ending(k, v, lo)
     if np is None and pron < 0:
@@ -1990,10 +1980,10 @@ def _frame_raw(
                 return None
     if np is not None and np.kind == "pronoun":
         pron, np = np.i, None
-    if pron >= 0 and a.norms[pron] in ("i", "we", "you"):
+    if pron >= 0 and a.norms[pron] in {"i", "we", "you"}:
         return None
-    kind = "direct" if (info["upper"] and info["initial"] and not partial) else "partial"
-    r = _Raw(kind, q.open_at, a.sents[info["qa"]], (q.start, q.end), _verb_tuple(a, h), quoted=True)
+    kind = "direct" if direct else "partial"
+    r = _Raw(kind, q.open_at, sent, (q.start, q.end), _verb_tuple(a, h), quoted=True)
     r.np = np
     r.pron = pron
     end = max(h.end, a.ends[np.j - 1] if np is not None else a.ends[pron])
@@ -2014,7 +2004,7 @@ def _invertible(a: _Analyzer, v: int, lo: int) -> bool:
         k -= 1
     return (
         k < lo
-        or a.norms[k] in (",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019")
+        or a.norms[k] in {",", ":", "\u2014", "--", '"', "'", "\u201d", "\u2019"}
         or a.in_quote[k]
     )
 
@@ -2065,56 +2055,58 @@ def _set_subject(
     participle = ing and (
         prev < lo or norms[prev] in _PARTICIPLE_SUBJECT_FROM or norms[prev] in (";",)
     )
-    in_sent = a.verbs_in_sent.get(a.sents[v], ())
-    # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
-    earlier = bool(in_sent) and in_sent[0] < v
-    coordinated = earlier and prev >= lo and norms[prev] in ("and", "but")
     if ing and prev >= lo and norms[prev] == "as":
         # "The agency quoted a senior official as saying …": the official speaks
         for q in range(prev - 1, max(lo, prev - 12) - 1, -1):
-            if a.norms[q] in ("quoted", "cited", "quotes", "cites", "quoting", "citing"):
+            if a.norms[q] in {"quoted", "cited", "quotes", "cites", "quoting", "citing"}:
                 np = a.parse_np(q + 1, prev, whole=True) if q + 1 < prev else None
                 if np is not None and np.kind != "pronoun":
                     r.np = np
                     return True
                 break
-    if participle or coordinated:
-        # ", adding …", ", describing …", "… and promised": the subject of the main clause
-        # the last verb before ``v`` in its sentence that already has an attribution
-        # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
-        for k in reversed(a.verbs_in_sent.get(a.sents[v], ())):
-            if k < v and k in verb_raw:
-                r.inherit = raws[verb_raw[k]]
-                return True
-        if earlier and depth < 3:
-            # the earlier verb has not been read yet: borrow its subject
-            tmp = _Raw("indirect", 0, r.sent)
-            k = max(k for k in in_sent if k < v)
-            if _set_subject(a, tmp, k, a.sent_bounds[a.sents[k]][0], raws, verb_raw, depth + 1):
-                r.np, r.pron, r.subject_np, r.inherit = (
-                    tmp.np,
-                    tmp.pron,
-                    tmp.subject_np,
-                    tmp.inherit,
-                )
-                return True
-        s_lo = a.sent_bounds[a.sents[v]][0]
-        subj = a.sentence_subject(s_lo, v, v)
-        if subj is None:
-            # "Speaking to reporters, Trump said …": the subject follows
-            return False
-        if isinstance(subj, tuple):
-            r.pron = subj[0]
-        else:
-            r.subject_np = subj
-        return True
+    # the subject of a participle or of a verb coordinated with an earlier one: the sentence's
+    # speech verbs are looked up only for those
+    if participle or (prev >= lo and norms[prev] in {"and", "but"}):
+        in_sent = a.verbs_in_sent.get(a.sents[v], ())
+        # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
+        earlier = bool(in_sent) and in_sent[0] < v
+        if participle or earlier:
+            # ", adding …", ", describing …", "… and promised": the subject of the main clause
+            # the last verb before ``v`` in its sentence that already has an attribution
+            # (verb_raw's keys are speech verbs, so the sentence's verb list holds them all)
+            for k in reversed(in_sent):
+                if k < v and k in verb_raw:
+                    r.inherit = raws[verb_raw[k]]
+                    return True
+            if earlier and depth < 3:
+                # the earlier verb has not been read yet: borrow its subject
+                tmp = _Raw("indirect", 0, r.sent)
+                k = max(k for k in in_sent if k < v)
+                if _set_subject(a, tmp, k, a.sent_bounds[a.sents[k]][0], raws, verb_raw, depth + 1):
+                    r.np, r.pron, r.subject_np, r.inherit = (
+                        tmp.np,
+                        tmp.pron,
+                        tmp.subject_np,
+                        tmp.inherit,
+                    )
+                    return True
+            s_lo = a.sent_bounds[a.sents[v]][0]
+            subj = a.sentence_subject(s_lo, v, v)
+            if subj is None:
+                # "Speaking to reporters, Trump said …": the subject follows
+                return False
+            if isinstance(subj, tuple):
+                r.pron = subj[0]
+            else:
+                r.subject_np = subj
+            return True
     # the flags first: a rejected speech act needs no subject parse
-    k, flags = a.subject_scan(v, lo)
-    if flags["declined"] or flags["hypothetical"]:
+    k, negated, hypothetical, passive, declined = a.subject_scan(v, lo)
+    if declined or hypothetical:
         return False
-    if flags["negated"] and cls != "cognition":
+    if negated and cls != "cognition":
         return False
-    if flags["passive"]:
+    if passive:
         # "was described by officials as …"
         if h.entry.term in _AS_VERBS and h.j < a.n_toks and a.norms[h.j] == "by":
             np2 = a.np_after(h.j + 1, a.sent_bounds[a.sents[v]][1])
@@ -2129,7 +2121,7 @@ def _set_subject(
         pron, np = np.i, None
     if pron >= 0:
         p = a.norms[pron].split("'")[0]
-        if p in ("i", "we", "you"):
+        if p in {"i", "we", "you"}:
             return False
         r.pron = pron
         return True
@@ -2143,7 +2135,7 @@ def _indirect_raw(
     h = a.verbs[v]
     lemma = h.entry.term
     # noun, not verb: "a police report said", "the claims were"
-    if h.j < hi and (h.j in a.verbs or a.norms[h.j] in ("is", "was", "were", "are", "has", "had")):
+    if h.j < hi and (h.j in a.verbs or a.norms[h.j] in {"is", "was", "were", "are", "has", "had"}):
         return None
     # quotes in the sentence before the verb end the clause the subject can come from
     s_lo = lo
@@ -2188,7 +2180,7 @@ def _indirect_raw(
             if a.norms[m] in _COMPLEMENTIZERS or a.norms[m] == ":":
                 comp = True
                 break
-            if a.norms[m] in (".", ";", ","):
+            if a.norms[m] in {".", ";", ","}:
                 break
             m += 1
         if comp:
@@ -2200,7 +2192,7 @@ def _indirect_raw(
         elif not (
             lemma in ("speak", "comment", "write", "testify")
             and after < hi
-            and a.norms[after] in ("about", "on", "of")
+            and a.norms[after] in {"about", "on", "of"}
         ):
             return None  # "spoke about …" keeps the content right after the verb
     if lemma == "call" and not (after < hi and a.norms[after] in _CALL_OBJECTS):
@@ -2236,14 +2228,16 @@ def _indirect_raw(
         if c is None and lemma not in _INTRANSITIVE and r.inherit is None:
             if not (_asked_sentence(a, v)):
                 return None
+    end = h.end
     if c is not None and not adjuncts_only:
         r.quote = a.tok_span(*c)
+        end = r.quote[1]  # (the reported clause comes after the verb)
     start = h.start
     if subj_np is not None and r.inherit is None and r.subject_np is None:
         start = min(start, a.starts[subj_np.i])
     if r.pron >= 0 and a.sents[r.pron] == a.sents[v]:
         start = min(start, a.starts[r.pron])
-    r.span = (start, max(h.end, r.quote[1]) if r.quote else h.end)
+    r.span = (start, end)
     return r
 
 
@@ -2259,7 +2253,7 @@ def _asked_sentence(a: _Analyzer, v: int) -> bool:
     k = lo
     while k < hi and a.kinds[k] == "punct":
         k += 1
-    return k < hi and a.norms[k] in ("asked", "pressed", "questioned", "challenged", "when", "if")
+    return k < hi and a.norms[k] in {"asked", "pressed", "questioned", "challenged", "when", "if"}
 
 
 def _only_adjuncts(a: _Analyzer, k: int, hi: int) -> bool:
@@ -2313,7 +2307,7 @@ def _skip_dateline(a: _Analyzer, s: int, e: int) -> int:
         k += 1
     while k < e and a.norms[k] == ",":  # "BELMONDE, Orrin, March 14 (Meridian Wire) -"
         return s
-    if k < e and a.norms[k] in ("-", "\u2014", "\u2013", "--"):
+    if k < e and a.norms[k] in {"-", "\u2014", "\u2013", "--"}:
         return k + 1
     return s
 
