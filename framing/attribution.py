@@ -1611,7 +1611,7 @@ class _NameIndex:
         names = self._offices.get(a.bases[np.head], set())
         return next(iter(names)) if len(names) == 1 else None
 
-    def people(self) -> _People:
+    def people_evidence(self) -> _People:
         """What ``mentioned_people`` reads of this index, without the analyzer."""
         only_initial = [k for k in self._key_counts if len(k) == 1 and self._initial_only.get(k)]
         return _People(
@@ -2656,7 +2656,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     """
     a = _Analyzer(doc, lexicons)
     raws = _resolve(a, _find_raw(a))
-    doc._attribution_people = a.names.people()  # summarize() reuses the name evidence
+    doc._attribution_people = a.names.people_evidence()  # summarize() reuses the name evidence
     # the analyzer and its name index point at each other: break the cycle, so that the
     # analyzer's per-token lists go now and not at the collector's next full pass
     a.names = None
@@ -2710,7 +2710,7 @@ def mentioned_people(
     evidence = getattr(doc, "_attribution_people", None)  # what find() left, if it ran
     if evidence is None:
         lex = lexicons if lexicons is not None and "speakers" in lexicons else None
-        evidence = _Analyzer(doc, lex).names.people()
+        evidence = _Analyzer(doc, lex).names.people_evidence()
     return evidence.people(set(speakers))
 
 
