@@ -423,6 +423,16 @@ class _Analyzer:
         self._countries = self._find_countries()
         self.names = _NameIndex(self)
 
+    def close(self) -> _People:
+        """The name evidence ``summarize`` reads, once the passes are done with the analyzer.
+
+        The analyzer and its name index point at each other: the cycle is broken here, so
+        both (and the per-token lists, as long as the text) are freed as soon as the caller
+        drops the analyzer, not at the collector's next full pass."""
+        evidence = self.names.people_evidence()
+        del self.names
+        return evidence
+
     def _vocab_sets(self, v: SpeakerVocabulary) -> None:
         """The vocabulary sets the passes test most, as attributes (no dict lookup per test)."""
         sets = v.sets
@@ -2656,10 +2666,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     """
     a = _Analyzer(doc, lexicons)
     raws = _resolve(a, _find_raw(a))
-    doc._attribution_people = a.names.people_evidence()  # summarize() reuses the name evidence
-    # the analyzer and its name index point at each other: break the cycle, so that the
-    # analyzer's per-token lists go now and not at the collector's next full pass
-    a.names = None
+    doc._attribution_people = a.close()  # summarize() reuses the name evidence
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text
@@ -2710,7 +2717,7 @@ def mentioned_people(
     evidence = getattr(doc, "_attribution_people", None)  # what find() left, if it ran
     if evidence is None:
         lex = lexicons if lexicons is not None and "speakers" in lexicons else None
-        evidence = _Analyzer(doc, lex).names.people_evidence()
+        evidence = _Analyzer(doc, lex).close()
     return evidence.people(set(speakers))
 
 
