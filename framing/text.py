@@ -228,12 +228,20 @@ _CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
 _NON_ASCII_SPACE_RE = re.compile(
     "[" + re.escape("".join(c for c in _GAP if c not in " \t\n\r\x0b\x0c_")) + "]"
 )
-# Every ``. ? !`` with the closing marks after it, in one pass (``_fast_split``).
-_MARK_RE = re.compile(f"[.?!]([{_CLOSERS}]*)")
-_HARD_AFTER = frozenset(";*:@([{?!")  # after a bare mark, Punkt's "other punctuation"
+# Every ``. ? !`` that matters to ``_fast_split``, in one pass.  A candidate break (the
+# mark, at most one closing mark, white space, the next token) fills groups 1-3; any other
+# match is a mark Punkt's context rules apply to: before "other punctuation", or with two
+# closing marks, or with one not ending the paragraph.  A mark inside a word ("U.S",
+# "3.5") or ending the paragraph, most marks, is no match: no Python step for it.
+_HARD_AFTER = ";*:@([{?!"  # after a bare mark, Punkt's "other punctuation"
+_MARK_RE = re.compile(
+    f"([.?!])(?:([{_CLOSERS}]?)(?=\\s+(\\S+)|\\s)"
+    f"|[{_CLOSERS}]{{2}}|[{_CLOSERS}](?!\\Z)|(?=[{re.escape(_HARD_AFTER)}]))"
+)
+# A candidate break: Punkt only breaks after one (``Document._sentence_spans``).
+_CANDIDATE_RE = re.compile(f"[.?!][{_CLOSERS}]*\\s")
 _PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
-_NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _OPENERS = "\"'(\u201c\u2018\xab[{"
 _NUMBER_RE = re.compile(r"-?[.,]?\d[\d,.-]*")  # Punkt's number type, less the final period
 
@@ -249,34 +257,21 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
     splitting after the mark and its closing quotes, which is what this does;
     ``tests/test_text.py`` checks the two agree on generated paragraphs and the corpus.
     """
-    return _fast_split(chunk)[1] if chunk else None
+    return _fast_split(chunk) if chunk else None
 
 
-def _fast_split(chunk: str) -> tuple[bool, list[tuple[int, int]] | None]:
-    """Whether ``chunk`` has a candidate break (a mark and its closing marks before white
-    space) at all, and ``simple_split``'s answer: one pass over the marks."""
-    candidate = False
+def _fast_split(chunk: str) -> list[tuple[int, int]] | None:
+    """``simple_split``'s answer for a non-empty chunk: one pass over the marks."""
     # (an ASCII chunk, most of them, is known to be one without a scan of its characters)
-    ok = chunk.isascii() or _NON_ASCII_SPACE_RE.search(chunk) is None  # else Punkt decides
+    if not chunk.isascii() and _NON_ASCII_SPACE_RE.search(chunk) is not None:
+        return None  # unusual white space: Punkt decides
     spans = []
     start = 0
     rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk
     for m in _MARK_RE.finditer(chunk):
-        closers = m.group(1)
-        end = m.end()
-        after = chunk[end : end + 1]
-        space = after.isspace()
-        if space:
-            candidate = True
-        if not ok:
-            if candidate:
-                break  # the answer is Punkt's: nothing more to learn
-            continue
-        if len(closers) > 1 or (closers and after and not space) or after in _HARD_AFTER:
-            ok = False  # a mark before other punctuation: Punkt's context rules apply
-            continue
-        if not space:
-            continue  # inside a word ("U.S", "3.5") or at the end of the paragraph
+        mark, closers, nxt = m.groups()
+        if closers is None:
+            return None  # a mark before other punctuation: Punkt's context rules apply
         mark_at = m.start()
         if rare_space:
             k = mark_at
@@ -285,45 +280,38 @@ def _fast_split(chunk: str) -> tuple[bool, list[tuple[int, int]] | None]:
         else:
             k = max(chunk.rfind(" ", 0, mark_at), chunk.rfind("\n", 0, mark_at)) + 1
         if k == mark_at:
-            ok = False  # a mark by itself ("He left . Next"): Punkt breaks after it
-            continue
+            return None  # a mark by itself ("He left . Next"): Punkt breaks after it
         word = chunk[k:mark_at]
         core = word.lstrip(_OPENERS)  # '"done."': Punkt reads the opening mark apart
-        nxt_m = _NEXT_TOKEN_RE.match(chunk, end)
-        nxt, nxt_at = nxt_m.group(1), nxt_m.start(1)
         lower = core.lower()
-        mark = chunk[mark_at]
         if _PLAIN_WORD_RE.fullmatch(core) is None:
             if mark != "." or closers or core != word:
-                ok = False
-            elif lower in ABBREVIATIONS and _PLAIN_NEXT_RE.fullmatch(nxt):
-                pass  # a dotted abbreviation ("p.m.") before a plain word: no break
-            elif _NUMBER_RE.fullmatch(core) and nxt.lstrip(_OPENERS)[:1].isupper():
+                return None
+            if lower in ABBREVIATIONS and _PLAIN_NEXT_RE.fullmatch(nxt):
+                continue  # a dotted abbreviation ("p.m.") before a plain word: no break
+            if _NUMBER_RE.fullmatch(core) and nxt.lstrip(_OPENERS)[:1].isupper():
                 # Punkt breaks after a number unless its orthographic heuristic says the
                 # next word is no sentence starter, which it says of lowercase words only
                 # ("in 2023. \u201cMaybe", "at 15,000. Police")
-                spans.append((start, end))
-                start = nxt_at
-            else:
-                ok = False
-            continue
+                spans.append((start, m.end()))
+                start = m.start(3)
+                continue
+            return None
         rest = nxt.lstrip(_CLOSERS)
         if len(rest) < len(nxt) and (not rest or rest.startswith("--")):
-            ok = False  # Punkt would realign a lone closing mark: let it
-        elif core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
-            ok = False
-        elif _plain_break(lower, mark):
-            spans.append((start, end))
-            start = nxt_at
+            return None  # Punkt would realign a lone closing mark: let it
+        if core != word and (len(core) == 1 or lower in ABBREVIATIONS or "-" in lower):
+            return None
+        if _plain_break(lower, mark):
+            spans.append((start, m.end()))
+            start = m.start(3)
         elif closers or len(word) == 1:
-            ok = False  # an initial, or an abbreviation before a quote: Punkt decides
+            return None  # an initial, or an abbreviation before a quote: Punkt decides
         elif _PLAIN_NEXT_RE.fullmatch(nxt) is None:
-            ok = False
+            return None
         # else an abbreviation we list, before a plain word: Punkt never breaks there
-    if not ok:
-        return candidate, None
     spans.append((start, len(chunk)))
-    return candidate, spans
+    return spans
 
 
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -587,13 +575,13 @@ class Document:
         if para.heading:
             return whole
         chunk = self.text[para.start : para.end]
-        candidate, spans = _fast_split(chunk)
-        if not candidate:
-            # Punkt only breaks after . ? ! (and closing marks) followed by white space:
-            # without one, the paragraph is one sentence and Punkt (the slow part) need
-            # not run.
-            return whole
+        spans = _fast_split(chunk)
         if spans is None:
+            if _CANDIDATE_RE.search(chunk) is None:
+                # Punkt only breaks after . ? ! (and closing marks) followed by white space:
+                # without one, the paragraph is one sentence and Punkt (the slow part) need
+                # not run.
+                return whole
             try:
                 spans = list(sentence_tokenizer().span_tokenize(chunk))
             except Exception:  # Punkt on pathological input: keep the paragraph whole
