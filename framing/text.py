@@ -41,7 +41,7 @@ ABBREVIATIONS = frozenset(
 # matches give the offsets, and stripping ``_GAP`` gives the token, without a match object
 # or a group per token.  A token starting with a decimal digit is a number, with another
 # letter or digit a word (abbreviations like "U.S." included), else a punctuation mark
-# (``_token_kind``).
+# (``_KIND_BY_FIRST``).
 _JOINER = "[-\u2010\u2011'\u2019]"
 # A letter, and a run of word characters: the tokens are found in lowercased text, where
 # trying ``[a-z]`` before the slower category test saves about a tenth of the time.
@@ -68,8 +68,17 @@ def token_strings(text: str) -> list[str]:
     return list(map(str.lstrip, _TOKEN_RE.findall(text), repeat(_GAP)))
 
 
-def _token_kind(first: str) -> str:
-    return "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+class _KindByFirst(dict[str, str]):
+    """A token's kind by its first character, each character's worked out once (a dict
+    lookup per token, not a call)."""
+
+    def __missing__(self, first: str) -> str:
+        kind = "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+        self[first] = kind
+        return kind
+
+
+_KIND_BY_FIRST = _KindByFirst()
 
 
 _NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
@@ -662,9 +671,7 @@ class Document:
                 if k < len(starts) and starts[k] == at:  # (not on an ignored line)
                     norms[k] = "'"
                 at = low.find("\u2018", at + 1)
-        firsts = list(map(itemgetter(0), toks))
-        kind_of = {c: _token_kind(c) for c in set(firsts)}
-        kinds = list(map(kind_of.__getitem__, firsts))
+        kinds = list(map(_KIND_BY_FIRST.__getitem__, map(itemgetter(0), toks)))
         # The quotation each token is in (found by bisection: quotes are few); a token in
         # nested quotations belongs to the outer one.
         spans = []
