@@ -648,19 +648,17 @@ class Document:
             toks += map(str.lstrip, found, repeat(gap))
             # each token ends where the white space and tokens before it end
             ends += islice(accumulate(map(len, found), initial=s), 1, None)
-        spans: list[tuple[int, int, int, bool]] = []
-        for k, para in enumerate(self.paragraphs):
-            at, heading = para.start, para.heading
-            spans += [(at + s, at + e, k, heading) for s, e in self._sentence_spans(para)]
         starts = list(map(sub, ends, map(len, toks)))
         sentences: list[Sentence] = []
         sents: list[int] = []
         t0 = 0
-        for si, (s, e, k, heading) in enumerate(spans):
-            t1 = _bisect_after(starts, e, t0)
-            sents += repeat(si, t1 - t0)
-            sentences.append(Sentence(s, e, k, heading, t0, t1))
-            t0 = t1
+        for k, para in enumerate(self.paragraphs):
+            at, heading = para.start, para.heading
+            for s, e in self._sentence_spans(para):
+                t1 = _bisect_after(starts, at + e, t0)
+                sents += repeat(len(sentences), t1 - t0)
+                sentences.append(Sentence(at + s, at + e, k, heading, t0, t1))
+                t0 = t1
         if low is None:
             norms = list(map(normalise, toks))
         else:
