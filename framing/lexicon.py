@@ -380,6 +380,8 @@ class Lexicon:
     def __init__(self, name: str, entries: Iterable[Entry]) -> None:
         self.name = name
         self.entries: tuple[Entry, ...] = tuple(entries)
+        #: the headwords of the entries
+        self.terms: frozenset[str] = frozenset(e.term for e in self.entries)
         # first token -> [(length, {token tuple: [entries]})], longest first
         table: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for e in self.entries:
