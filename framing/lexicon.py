@@ -380,6 +380,8 @@ class Lexicon:
     def __init__(self, name: str, entries: Iterable[Entry]) -> None:
         self.name = name
         self.entries: tuple[Entry, ...] = tuple(entries)
+        #: the headwords of the entries
+        self.terms: frozenset[str] = frozenset(e.term for e in self.entries)
         # first token -> [(length, {token tuple: [entries]})], longest first
         table: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for e in self.entries:
@@ -390,17 +392,21 @@ class Lexicon:
                     entries = by_len.setdefault(len(norms), {}).setdefault(norms, [])
                     if e not in entries:
                         entries.append(e)
-        # first token -> (multiword tables longest first, their second tokens, one-word
-        # entries): most occurrences of a common first word ("the", "in") are dismissed by
-        # one set lookup of the next word.
-        self._index: dict[str, tuple[list, frozenset[str], list[Entry] | None]] = {}
+        # first token -> (second token -> the multiword tables (longest first) with an entry
+        # of that second token, one-word entries): most occurrences of a common first word
+        # ("the", "in") are dismissed by one lookup of the next word, and the rest try only
+        # the lengths of entries that go on with that word.
+        self._index: dict[str, tuple[dict[str, list], list[Entry] | None]] = {}
         for first, by_len in table.items():
             multi = sorted(
                 ((n, seqs) for n, seqs in by_len.items() if n > 1), key=lambda kv: -kv[0]
             )
-            seconds = frozenset(seq[1] for _, seqs in multi for seq in seqs)
+            by_second: dict[str, list] = {}
+            for n, seqs in multi:
+                for second in dict.fromkeys(seq[1] for seq in seqs):
+                    by_second.setdefault(second, []).append((n, seqs))
             single = by_len.get(1, {}).get((first,))
-            self._index[first] = (multi, seconds, single)
+            self._index[first] = (by_second, single)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -433,18 +439,20 @@ class Lexicon:
         last = len(norms) - 1
         for first in index.keys() & doc_index.keys():
             at = doc_index[first]
-            multi, seconds, single = index[first]
+            seconds, single = index[first]
             if single is None:
                 # A word that only starts multiword entries ("the" in "the fact that")
                 # matches only before one of their second words: keep those positions,
-                # found from the second words' own positions when those are fewer.
-                follows = [doc_index[w] for w in doc_index.keys() & seconds]
-                if sum(map(len, follows)) < len(at):
-                    positions += [
-                        k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
-                    ]
-                else:
-                    positions += [k for k in at if k < last and norms[k + 1] in seconds]
+                # found from the second words' own positions when those are fewer (looked
+                # for only when the word is more frequent than its second words are many).
+                if len(at) > len(seconds):
+                    follows = [doc_index[w] for w in doc_index.keys() & seconds.keys()]
+                    if sum(map(len, follows)) < len(at):
+                        positions += [
+                            k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
+                        ]
+                        continue
+                positions += [k for k in at if k < last and norms[k + 1] in seconds]
             else:
                 positions += at
         positions.sort()
@@ -456,9 +464,10 @@ class Lexicon:
         for i in positions:
             if i < last_end:
                 continue
-            multi, seconds, single = index[norms[i]]
+            seconds, single = index[norms[i]]
             match = None
-            if seconds and i + 1 < n and norms[i + 1] in seconds:
+            multi = seconds and i + 1 < n and seconds.get(norms[i + 1])
+            if multi:
                 sent = sents[i]
                 for length, seqs in multi:
                     j = i + length
@@ -471,7 +480,7 @@ class Lexicon:
                             break
             if match is None and single:
                 j = i + 1
-                match = _first_holding(single, doc, i, j)
+                match = single[0] if not single[0].rules else _first_holding(single, doc, i, j)
             if match is not None:
                 s, e = doc.token_starts[i], doc.token_ends[j - 1]
                 append(Hit(i, j, s, e, text[s:e], match))

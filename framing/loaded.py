@@ -111,7 +111,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Match]:
     hits = loaded.find(doc)
     out = [_match(doc, h, h.entry.category, h.entry.alternatives) for h in hits]
     if "speech_verbs" in lexicons:
-        own = {e.term for e in loaded.entries}
+        own = loaded.terms
         taken = {k for h in hits for k in range(h.i, h.j)}  # token positions already loaded
         for h in lexicons["speech_verbs"].find(doc):
             e = h.entry
