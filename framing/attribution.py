@@ -1707,9 +1707,10 @@ def _clause_break(a: _Analyzer, i: int, j: int) -> bool:
     for k in range(i, e):
         n = norms[k]
         if (
-            n in {",", ";", ":", "(", ")", "\u2014", "\u2013", "--"}
+            n == ","
+            or n in _CLAUSE_END_PUNCT
             or n in ".!?"
-            or (n in ("and", "but") and k + 1 in verbs)
+            or (n in _COORDINATORS and k + 1 in verbs)
         ):
             return True
     return False
@@ -2076,7 +2077,7 @@ def _set_subject(
                 break
     # the subject of a participle or of a verb coordinated with an earlier one: the sentence's
     # speech verbs are looked up only for those
-    if participle or (prev >= lo and norms[prev] in {"and", "but"}):
+    if participle or (prev >= lo and norms[prev] in _COORDINATORS):
         in_sent = a.verbs_in_sent.get(a.sents[v], ())
         # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
         earlier = bool(in_sent) and in_sent[0] < v
