@@ -2704,7 +2704,7 @@ def _quoted_words(doc: Document | None, att: Attribution, quote_spans: set[tuple
             return 0
     if doc is not None:
         lo, hi = doc.token_index_at(att.quote.start), doc.token_index_at(att.quote.end)
-        return hi - lo - doc.token_kinds[lo:hi].count("punct")
+        return doc.words_in(lo, hi)
     return len(att.quote.text.split())
 
 

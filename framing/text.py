@@ -428,8 +428,7 @@ class Document:
         self._split_paragraphs()
         self._find_quotes()
         self._split_sentences_and_tokens()
-        kinds = self.token_kinds
-        self.words = len(kinds) - kinds.count("punct")
+        self.words = self.words_in(0, len(self.token_kinds))
         #: words inside quotation marks (the quoted voice); ``words - quoted_words`` is the author's
         # (counted over the quotations' token ranges, a nested one inside the outer one)
         quoted = 0
@@ -437,7 +436,7 @@ class Document:
         for lo, hi in self.quote_tokens:
             lo = max(lo, reach)
             if lo < hi:
-                quoted += hi - lo - kinds[lo:hi].count("punct")
+                quoted += self.words_in(lo, hi)
                 reach = hi
         self.quoted_words = quoted
 
@@ -729,6 +728,10 @@ class Document:
     def token_index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return bisect_left(self.token_starts, offset)
+
+    def words_in(self, lo: int, hi: int) -> int:
+        """Word tokens (numbers included, punctuation not) among tokens ``lo`` to ``hi``."""
+        return hi - lo - self.token_kinds[lo:hi].count("punct")
 
     # -- helpers ----------------------------------------------------------------------
     def sentence_tokens(self, i: int) -> list[Token]:
