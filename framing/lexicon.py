@@ -439,20 +439,20 @@ class Lexicon:
         last = len(norms) - 1
         for first in index.keys() & doc_index.keys():
             at = doc_index[first]
-            seconds, single = index[first]
+            by_second, single = index[first]
             if single is None:
                 # A word that only starts multiword entries ("the" in "the fact that")
                 # matches only before one of their second words: keep those positions,
                 # found from the second words' own positions when those are fewer (looked
                 # for only when the word is more frequent than its second words are many).
-                if len(at) > len(seconds):
-                    follows = [doc_index[w] for w in doc_index.keys() & seconds.keys()]
+                if len(at) > len(by_second):
+                    follows = [doc_index[w] for w in doc_index.keys() & by_second.keys()]
                     if sum(map(len, follows)) < len(at):
                         positions += [
                             k - 1 for ks in follows for k in ks if k and norms[k - 1] == first
                         ]
                         continue
-                positions += [k for k in at if k < last and norms[k + 1] in seconds]
+                positions += [k for k in at if k < last and norms[k + 1] in by_second]
             else:
                 positions += at
         positions.sort()
@@ -464,9 +464,9 @@ class Lexicon:
         for i in positions:
             if i < last_end:
                 continue
-            seconds, single = index[norms[i]]
+            by_second, single = index[norms[i]]
             match = None
-            multi = seconds and i + 1 < n and seconds.get(norms[i + 1])
+            multi = by_second and i + 1 < n and by_second.get(norms[i + 1])
             if multi:
                 sent = sents[i]
                 for length, seqs in multi:
