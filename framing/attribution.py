@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -232,10 +233,10 @@ class SpeakerVocabulary:
                 last.setdefault((cat, p[-1]), []).append(p)
         self.by_first.update({k: tuple(v) for k, v in first.items()})
         self.by_last.update({k: tuple(v) for k, v in last.items()})
-        for (cat, w), ps in self.by_first.items():
-            self.firsts[cat][w] = tuple(sorted(ps, key=len, reverse=True))
-        for (cat, w), ps in self.by_last.items():
-            self.lasts[cat][w] = tuple(sorted(ps, key=len, reverse=True))
+        for (cat, w), found in self.by_first.items():
+            self.firsts[cat][w] = tuple(sorted(found, key=len, reverse=True))
+        for (cat, w), found in self.by_last.items():
+            self.lasts[cat][w] = tuple(sorted(found, key=len, reverse=True))
 
     def has(self, category: str, norm: str) -> bool:
         return norm in self.sets[category]
@@ -340,6 +341,8 @@ class _Entity:
 
 class _Analyzer:
     """One pass of attribution over one document."""
+
+    __deletable__ = ("names",)  # ``close`` deletes it (compiled classes must say so)
 
     def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
         self.doc = doc
@@ -512,7 +515,7 @@ class _Analyzer:
         # the norms of capitalized tokens, picked at C speed; a capitalized punctuation mark
         # ("Ⓐ") comes along but is inert: one character is no name and no demonym form
         cap_words = set(compress(self.norms, self.caps))
-        out = set()
+        out: set[tuple[str, ...]] = set()
         person, demonym = self.person, self.demonym
         for w in cap_words:
             if w in person or w in demonym:
@@ -901,7 +904,7 @@ class _Analyzer:
         norms, v = self.norms, self.v
         index = self.doc.norm_index()
         words = v.sets["anonymity"]
-        out = {k for norm in words & index.keys() for k in index[norm]}
+        out = {k for norm in index.keys() & words for k in index[norm]}
         # phrases ("on condition of anonymity"): each looked for at the occurrences of its
         # rarest word ("anonymity"), not at every "on" of the text
         for p in v.phrases.get("anonymity", ()):
@@ -1100,8 +1103,8 @@ class _Analyzer:
         # otherwise no speech verb (that would be a clause of its own) and an NP-like start:
         # the first verb at or after ``i`` (by bisection) must come at ``j`` or later
         vl = self.verb_list
-        n = bisect_left(vl, i)
-        return n == len(vl) or vl[n] >= j
+        at = bisect_left(vl, i)
+        return at == len(vl) or vl[at] >= j
 
     def _cue_verb(self, k: int) -> bool:
         """A verb that belongs to an anonymity cue ("speaking on condition of anonymity")."""
@@ -1311,7 +1314,7 @@ class _NameIndex:
         index = a.doc.norm_index()
         particle_at = {
             k
-            for w in particles & index.keys()
+            for w in index.keys() & particles
             for k in index[w]
             if kinds[k] == "word" and not in_quote[k]
         }
@@ -1373,7 +1376,7 @@ class _NameIndex:
                 is_initial = i in initial
                 if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
                     continue
-                key = (bases[i],)
+                key: tuple[str, ...] = (bases[i],)
                 if here_test(key, i, j):
                     continue
                 runs.append((i, j))
@@ -1401,9 +1404,10 @@ class _NameIndex:
                 found = prefixes.get(words)
                 if found is None:
                     found = prefixes[words] = self._strip_prefix(i, j)
-                skip, titled, key = found
-                if key is None:
+                skip, titled, stripped = found
+                if stripped is None:
                     continue
+                key = stripped
                 i += skip
             else:
                 continue
@@ -1648,7 +1652,7 @@ class _People:
         #: the surface spelling of each one-word key only ever seen starting a sentence
         self.initial_only_display: dict[tuple[str, ...], str] = initial_only_display
 
-    def people(self, speakers: set[str] = frozenset()) -> Counter[str]:
+    def people(self, speakers: AbstractSet[str] = frozenset()) -> Counter[str]:
         """Mention counts of the names that are clearly people: multiword names, names with
         a title or a role, names the text links to those, and ``speakers`` (named sources).
         A capitalized word with no such evidence ("Orrin", "Herons") is left out."""
@@ -1894,7 +1898,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raw = _frame_raw(a, frame, qb + 1, sb_hi, q, sa, direct=False)
         if raw is not None:
             raws.append(raw)
-            if raw.verb is not None:
+            if raw.verb is not None and raw_verb is not None:
                 used_verbs.add(raw_verb)
                 verb_raw[raw_verb] = len(raws) - 1
             continue
@@ -1923,9 +1927,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
         lo, hi = sent_bounds[sents[k]]
         # the clause before a quote in the same sentence belongs to that quote's frame
         if k in according_set:
-            r = _according_raw(a, k, lo, hi)
-            if r is not None:
-                raws.append(r)
+            found = _according_raw(a, k, lo, hi)
+            if found is not None:
+                raws.append(found)
                 verb_raw[k] = len(raws) - 1
             continue
         # an anonymity cue at the verb or right after it (``has_anonymity(k, k + 2)``)
@@ -1935,9 +1939,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
             or (norms[k].startswith(("speak", "spok")) and a._cue_verb(k + 1))
         ):
             continue
-        r = _indirect_raw(a, k, lo, hi, raws, verb_raw)
-        if r is not None:
-            raws.append(r)
+        found = _indirect_raw(a, k, lo, hi, raws, verb_raw)
+        if found is not None:
+            raws.append(found)
             verb_raw[k] = len(raws) - 1
 
     # 3. nominal attributions: "Putin's claim …", "his denial …"
@@ -1948,9 +1952,9 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     for k in positions:
         if a.in_quote[k] or a.kinds[k] != "word" or k == 0:
             continue
-        r = _nominal_raw(a, k, nominal[a.norms[k]])
-        if r is not None:
-            raws.append(r)
+        found = _nominal_raw(a, k, nominal[a.norms[k]])
+        if found is not None:
+            raws.append(found)
     raws.sort(key=attrgetter("order"))
     return raws
 
@@ -2078,7 +2082,7 @@ def _set_subject(
     # the subject of a participle or of a verb coordinated with an earlier one: the sentence's
     # speech verbs are looked up only for those
     if participle or (prev >= lo and norms[prev] in _COORDINATORS):
-        in_sent = a.verbs_in_sent.get(a.sents[v], ())
+        in_sent = a.verbs_in_sent.get(a.sents[v], [])
         # the sentence's verbs are in order: an earlier one exists when the first is before ``v``
         earlier = bool(in_sent) and in_sent[0] < v
         if participle or earlier:
@@ -2458,7 +2462,7 @@ class _Resolver:
             spans = [(np.head + 1, np.j)] + ([np.app] if np.app else [])
             for k in (k for lo_, hi_ in spans for k in range(lo_, hi_)):
                 if norms[k] == "by":
-                    end = np.j if k < np.j else np.app[1]
+                    end = np.j if k < np.j or np.app is None else np.app[1]
                     by = a.parse_np(k + 1, end, whole=False)
                     if by is not None and by.kind in ("organization", "named", "office"):
                         by.j = by.head + 1
@@ -2596,8 +2600,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
                 continue
             r.speaker, r.entity = src.speaker, src.entity
             r.source_type, r.anonymous = src.source_type, src.anonymous
-        elif r.np is not None or r.subject_np is not None:
-            np = r.np if r.np is not None else r.subject_np
+        elif (np := r.np if r.np is not None else r.subject_np) is not None:
             r.speaker, r.entity, r.source_type, r.anonymous = from_np(np)
         elif r.pron >= 0:
             p = a.norms[r.pron].split("'")[0]
@@ -2667,7 +2670,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     """
     a = _Analyzer(doc, lexicons)
     raws = _resolve(a, _find_raw(a))
-    doc._attribution_people = a.close()  # summarize() reuses the name evidence
+    doc._attribution_people = a.close()  # type: ignore[attr-defined]  # read by summarize()
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text
@@ -2709,7 +2712,7 @@ def _quoted_words(doc: Document | None, att: Attribution, quote_spans: set[tuple
 
 
 def mentioned_people(
-    doc: Document, speakers: set[str] = frozenset(), lexicons: LexiconSet | None = None
+    doc: Document, speakers: AbstractSet[str] = frozenset(), lexicons: LexiconSet | None = None
 ) -> Counter[str]:
     """Canonical names of the people the text names outside quotations, with mention counts.
 
@@ -2762,7 +2765,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
             }
         row["attributions"] += 1
         w = _quoted_words(doc, att, quote_spans)
-        if w:
+        if w and att.quote is not None:
             row["quotes"] += 1
             row["quoted_words"] += w
             total_quoted += w
@@ -2782,7 +2785,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         row["evaluative_share"] = round(n_eval / n_verbs, 4) if n_verbs else 0.0
         voice.append(row)
     voice.sort(key=lambda r: (-r["quoted_words"], -r["attributions"], r["speaker"]))
-    with_verb = [x for x in atts if x.verb is not None]
+    with_verb = [x.verb for x in atts if x.verb is not None]
     quoted_speakers = {r["speaker"].lower() for r in voice if r["quotes"]}
     quoted_last = {n.split()[-1] for n in quoted_speakers if n}
     named = {x.speaker.name for x in atts if x.speaker and x.source_type == "named"}
@@ -2801,7 +2804,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
         "unattributed_quotes": len(unattributed),
         "anonymous_share": round(sum(x.anonymous for x in atts) / len(atts), 4) if atts else 0.0,
         "evaluative_share": (
-            round(sum(x.verb.cls == "evaluative" for x in with_verb) / len(with_verb), 4)
+            round(sum(v.cls == "evaluative" for v in with_verb) / len(with_verb), 4)
             if with_verb
             else 0.0
         ),

@@ -121,8 +121,10 @@ class Rule:
         else:  # sentence
             a, b, c, d = lo, i, j, hi
         if self.classes:
-            ok = self._token_ok
-            found = any(ok(doc, k) for k in range(a, b)) or any(ok(doc, k) for k in range(c, d))
+            tok_ok = self._token_ok
+            found = any(tok_ok(doc, k) for k in range(a, b)) or any(
+                tok_ok(doc, k) for k in range(c, d)
+            )
         else:  # words only: one set test per window
             norms, words = doc.norms(), self.words
             found = (a < b and not words.isdisjoint(norms[a:b])) or (
@@ -169,7 +171,8 @@ def parse_rules(spec: str) -> tuple[Rule, ...]:
                 raise ValueError(f"form takes {'|'.join(FORMS)}, not {', '.join(bad)}")
             rules.append(Rule(name, negated, frozenset(values)))
             continue
-        words, classes = set(), []
+        words: set[str] = set()
+        classes: list[str] = []
         for v in values:
             if v.startswith("@"):
                 if v not in WORD_CLASSES and v not in _DYNAMIC_CLASSES:

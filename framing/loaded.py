@@ -512,7 +512,7 @@ def _pos_index(analysis: Analysis) -> dict[tuple[str, str], str]:
     from framing.lexicon import default_lexicons
 
     lex = getattr(analysis, "lexicons", None) or default_lexicons()
-    out = {}
+    out: dict[tuple[str, str], str] = {}
     for name in ("loaded", "speech_verbs"):
         if name in lex:
             for e in lex[name].entries:

@@ -174,7 +174,8 @@ class Token:
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """All boilerplate patterns as one regex (group ``b<k>`` is row k) and their reasons."""
-    patterns, reasons = [], []
+    patterns: list[str] = []
+    reasons: list[str] = []
     data = files("framing.lexicons").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
     header_seen = False
     for line in data.splitlines():
@@ -624,13 +625,13 @@ class Document:
         # and their first characters give the same kinds.  Curly apostrophes and Unicode
         # hyphens join words as their ASCII forms do, so they are made ASCII first; a left
         # single quote joins nothing and is only ever a token by itself.
-        low = text.lower()
-        if len(low) != len(text):
-            low = None
-        else:
+        low: str | None = None
+        lowered = text.lower()
+        if len(lowered) == len(text):
             for c in _JOINER_NORMS:  # str.replace is ~50x faster than translate here
-                if c in low:
-                    low = low.replace(c, _NORM_TABLE[ord(c)])
+                if c in lowered:
+                    lowered = lowered.replace(c, _NORM_TABLE[ord(c)])
+            low = lowered
         # Tokens never straddle a sentence break (breaks fall in white space, or between a
         # closing mark and the punctuation after it) nor a paragraph break, and only white
         # space lies between paragraphs that no ignored line separates: so one ``findall``
