@@ -7,7 +7,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help lab test bench venv clean
+.PHONY: help lab test bench native venv clean
 
 help:  ## show the commands
 	@echo "framing-kit"
@@ -15,6 +15,7 @@ help:  ## show the commands
 	@echo "  make app     serve the explorer as a standalone page (Voila), no code shown"
 	@echo "  make test    set everything up and run the whole test suite"
 	@echo "  make bench   print speed numbers (words/s vs VADER, import time)"
+	@echo "  make native  compile the analyzer with mypyc (optional; make test and bench do it)"
 	@echo "  make exercises / make grade   build student notebooks and keys / grade (docs/instructors.md)"
 	@echo "  make clean   remove the virtual environment and build outputs"
 
@@ -39,14 +40,27 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
 
+# The compiled analyzer (framing/native.py): the same source compiled with mypyc, used only
+# while it matches the source.  No C compiler: it says so, and everything runs as pure Python.
+$(VENV)/.native: $(VENV)/.dev $(wildcard framing/*.py)
+	$(BIN)/framing native --build
+	@touch $@
+
+native: $(VENV)/.native
+
 # The browser test needs Debian's chromium; browser-deps (mk/lessons.mk) installs it if missing.
-test: $(VENV)/.dev browser-deps
+# The suite runs on the compiled analyzer; the metric tests run again on the pure-Python one.
+test: $(VENV)/.native browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2
+	FRAMING_PURE_PYTHON=1 $(BIN)/python -m pytest -n 2 $(PURE_TESTS)
 
-bench: $(VENV)/.dev
+bench: $(VENV)/.native
 	$(BIN)/python benchmarks/bench_analyze.py
+
+PURE_TESTS := tests/test_lexicon.py tests/test_hedging.py tests/test_loaded.py \
+	tests/test_attribution.py tests/test_analysis.py tests/test_properties.py tests/test_native.py
 
 # Lesson and exercise verbs (make app, ...) live beside their owners.
 -include mk/*.mk

@@ -12,7 +12,7 @@ import sys
 import time
 
 import framing
-from framing import corpus
+from framing import corpus, native
 
 TARGET_WORDS = 200_000
 
@@ -56,10 +56,10 @@ def import_time_ms(repeat: int = 5) -> float:
     return 1000 * (full - bare)
 
 
-def main() -> None:
+def against_vader(text: str) -> None:
+    """Print words/s of ``framing.analyze`` and of VADER on ``text``, and their ratio."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    text = big_text()
     words = framing.analyze(text).words
     framing.default_lexicons()  # loaded once per process, as in a lesson
 
@@ -75,17 +75,25 @@ def main() -> None:
     t_ours, t_theirs = interleaved_seconds([lambda: framing.analyze(text), run_vader])
     ours, theirs = words / min(t_ours), words / min(t_theirs)
     paired = statistics.median(t / o for o, t in zip(t_ours, t_theirs))
-    print(f"text: {len(text):,} chars, {words:,} words")
+    print(f"analyzer: {native.status}")
     print(f"framing.analyze:                  {ours:12,.0f} words/s")
     print(f"vaderSentiment polarity_scores:   {theirs:12,.0f} words/s")
     print(f"ratio (framing / VADER):          {ours / theirs:12.2f}   (target >= 2.0)")
     print(f"  median of the 5 paired runs:    {paired:12.2f}")
+
+
+def main() -> None:
+    text = big_text()
+    words = framing.analyze(text).words
+    print(f"text: {len(text):,} chars, {words:,} words")
+    against_vader(text)
     print("where the time goes (CPU seconds, best of 3, garbage collector paused as in analyze):")
     for name, seconds in stage_seconds(text).items():
         print(f"  {name:32s}{seconds:8.3f} s  {words / seconds:12,.0f} words/s")
     print(f"import framing:                   {import_time_ms():12.0f} ms  (target <= 150 ms)")
 
     # Linear time: 4x the text should take about 4x as long; then one 10 MB input.
+    lines = [line for line in text.splitlines() if line.strip()]
     quarter = "\n".join(text.splitlines()[: len(lines) // 4])
     t_small = min(timed(framing.analyze, quarter) for _ in range(2))
     t_large = timed(framing.analyze, text)
@@ -95,6 +103,12 @@ def main() -> None:
     )
     ten_mb = "\n".join([text] * max(1, 10_000_000 // len(text) + 1))[:10_000_000]
     print(f"10 MB input ({len(ten_mb):,} chars): {timed(framing.analyze, ten_mb):.1f} s")
+    if native.status.startswith("compiled"):
+        # the same comparison for the pure-Python analyzer (no compiler, or a student's edit)
+        print("and for the pure-Python analyzer:")
+        sys.stdout.flush()
+        env = {**os.environ, native.PURE_ENV: "1"}
+        subprocess.run([sys.executable, __file__, "--vader-only"], env=env, check=True)
 
 
 def stage_seconds(text: str) -> dict[str, float]:
@@ -135,4 +149,7 @@ def timed(fn, arg) -> float:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--vader-only"]:
+        against_vader(big_text())
+    else:
+        main()

@@ -6,6 +6,8 @@
 True
 """
 
+# First: the metric modules below load compiled if a build matches the source (native.py).
+import framing.native as _native  # noqa: F401
 from framing import corpus
 from framing.analysis import analyze
 from framing.lexicon import Lexicon, LexiconError, LexiconSet, default_lexicons, load_lexicon

@@ -1,4 +1,4 @@
-"""The ``framing`` command: ``analyze``, ``articles``, ``validate``, ``exercises``.
+"""The ``framing`` command: ``analyze``, ``articles``, ``validate``, ``exercises``, ``native``.
 
 Bad input never produces a traceback: each unreadable input gets one line on stderr
 (``framing: PATH: reason``) and exit status 2, while the other inputs are still processed.
@@ -135,6 +135,17 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return validate.run(args.corpus, args.format, out=out)
 
 
+def cmd_native(args: argparse.Namespace, out: TextIO) -> int:
+    from framing import native
+
+    if args.build:
+        native.build(log=lambda line: print(line, file=out, flush=True))
+        out.write("(the next `import framing` uses the new build)\n")
+    else:
+        out.write(f"framing runs: {native.status}\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -156,6 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default="bundled", help="'bundled' or a folder (see docs)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("native", help="say whether the compiled analyzer runs; --build makes it")
+    p.add_argument("--build", action="store_true", help="compile the analyzer with mypyc")
+    p.set_defaults(func=cmd_native)
 
     try:
         from framing.exercises.cli import add_parser as add_exercises
