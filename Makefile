@@ -59,7 +59,7 @@ test: $(VENV)/.native browser-deps
 bench: $(VENV)/.native
 	$(BIN)/python benchmarks/bench_analyze.py
 
-PURE_TESTS := tests/test_lexicon.py tests/test_hedging.py tests/test_loaded.py \
+PURE_TESTS := tests/test_text.py tests/test_lexicon.py tests/test_hedging.py tests/test_loaded.py \
 	tests/test_attribution.py tests/test_analysis.py tests/test_properties.py tests/test_native.py
 
 # Lesson and exercise verbs (make app, ...) live beside their owners.

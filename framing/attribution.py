@@ -2670,7 +2670,7 @@ def find(doc: Document, lexicons: LexiconSet) -> list[Attribution]:
     """
     a = _Analyzer(doc, lexicons)
     raws = _resolve(a, _find_raw(a))
-    doc._attribution_people = a.close()  # type: ignore[attr-defined]  # read by summarize()
+    doc._attribution_people = a.close()  # read by summarize()
     out: list[Attribution] = []
     seen: set[tuple[str, int, int, int]] = set()
     text = doc.text

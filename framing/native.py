@@ -31,9 +31,14 @@ import sysconfig
 import tempfile
 from pathlib import Path
 
-#: The modules compiled: the metrics' inner loops.  (The text model's time is already in C,
-#: in ``re`` and ``str`` methods: compiling it gains little.)
-MODULES = ("framing.lexicon", "framing.hedging", "framing.loaded", "framing.attribution")
+#: The modules compiled: the text model and the metrics.
+MODULES = (
+    "framing.text",
+    "framing.lexicon",
+    "framing.hedging",
+    "framing.loaded",
+    "framing.attribution",
+)
 PURE_ENV = "FRAMING_PURE_PYTHON"
 _SHARED = "framing_native__mypyc"  # the library the compiled modules share (mypyc's group)
 _PACKAGE = Path(__file__).resolve().parent
@@ -113,15 +118,28 @@ follow_imports = silent
 
 def build(log=print) -> bool:
     """Compile ``MODULES`` into ``build_dir()``; ``True`` if built.  Never raises for a
-    missing compiler or a failed compile: it records why, and the package runs as pure
-    Python."""
-    where = build_dir()
-    digest = source_digest()
+    missing compiler, a failed compile or an environment it cannot write to: it says why,
+    and the package runs as pure Python."""
     reason = _cannot_build()
     if reason:
         log(f"framing.native: not compiling ({reason}); the analyzer runs as pure Python.")
         return False
     log("framing.native: compiling the analyzer with mypyc (a minute or two, once) ...")
+    try:
+        error = _build(build_dir())
+    except OSError as exc:
+        error = f"cannot write the build: {exc}"
+    if error:
+        log(f"framing.native: the compile failed ({error}); the analyzer runs as pure Python.")
+        return False
+    log(f"framing.native: compiled into {build_dir()}.")
+    return True
+
+
+def _build(where: Path) -> str | None:
+    """Compile in a temporary copy of the package, then replace ``where`` with the result
+    (the modules, ``build.log`` and ``manifest.json``); the error, or ``None``."""
+    digest = source_digest()
     with tempfile.TemporaryDirectory(prefix="framing-native-") as tmp:
         work = Path(tmp)
         shutil.copytree(_PACKAGE, work / "framing", ignore=shutil.ignore_patterns("__pycache__"))
@@ -134,33 +152,29 @@ def build(log=print) -> bool:
             capture_output=True,
             text=True,
         )
-        (work / "build.log").write_text(run.stdout + run.stderr)
+        output = run.stdout + run.stderr
         suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
         built = {_SHARED: work / f"{_SHARED}{suffix}"}
         built |= {m: work / "framing" / f"{m.split('.')[-1]}{suffix}" for m in MODULES}
-        missing = [name for name, path in built.items() if not path.is_file()]
+        manifest: dict[str, object] = {"source": digest, "python": sys.version}
+        error = None
+        if run.returncode != 0 or not all(path.is_file() for path in built.values()):
+            errors = [line for line in output.splitlines() if "error" in line.lower()]
+            error = f"{(errors or ['no compiled modules'])[0].strip()}; log: {where}/build.log"
+            manifest["error"] = error
+        else:
+            manifest["files"] = {name: path.name for name, path in built.items()}
         new = where.with_name(where.name + ".new")
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
-        shutil.copy(work / "build.log", new / "build.log")
-        manifest: dict[str, object] = {"source": digest, "python": sys.version}
-        if run.returncode != 0 or missing:
-            last = [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
-            manifest["error"] = (last[-1] if last else "no output") + f" (log: {where}/build.log)"
-        else:
+        (new / "build.log").write_text(output, encoding="utf-8")
+        if error is None:
             for path in built.values():
                 shutil.copy(path, new / path.name)
-            manifest["files"] = {name: path.name for name, path in built.items()}
         (new / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         shutil.rmtree(where, ignore_errors=True)
         new.rename(where)
-    if "error" in manifest:
-        log(
-            f"framing.native: the compile failed; the analyzer runs as pure Python. {manifest['error']}"
-        )
-        return False
-    log(f"framing.native: compiled into {where}.")
-    return True
+    return error
 
 
 def _cannot_build() -> str | None:
@@ -172,6 +186,8 @@ def _cannot_build() -> str | None:
     compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
     if shutil.which(compiler) is None:
         return f"no C compiler ({compiler}) on this machine"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file():
+        return "no Python headers (Debian: apt-get install python3-dev)"
     return None
 
 

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 from itertools import accumulate, islice, repeat
 from operator import itemgetter, sub
+from typing import Any
 
 from framing.types import Ignored, Quote, Span, fast_init
 
@@ -367,14 +368,18 @@ def sentence_tokenizer():
     """
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    class _Punkt(PunktSentenceTokenizer):
-        def text_contains_sentbreak(self, text: str) -> bool:
-            verdict = plain_sentbreak(text)
-            return verdict if verdict is not None else super().text_contains_sentbreak(text)
+    def text_contains_sentbreak(self, text: str) -> bool:
+        verdict = plain_sentbreak(text)
+        if verdict is not None:
+            return verdict
+        return PunktSentenceTokenizer.text_contains_sentbreak(self, text)
 
+    punkt = type(
+        "_Punkt", (PunktSentenceTokenizer,), {"text_contains_sentbreak": text_contains_sentbreak}
+    )
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return _Punkt(params)
+    return punkt(params)
 
 
 def _is_heading(line: str) -> bool:
@@ -417,10 +422,10 @@ class Document:
         or -1), for loops over many tokens; ``norms()`` gives their normalised forms.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: object) -> None:  # (any object: a clear error for non-str)
         if not isinstance(text, str):
             raise TypeError(f"Document needs a str, got {type(text).__name__}")
-        self.text = text
+        self.text: str = text
         self.warnings: list[str] = []
         self.ignored: tuple[Ignored, ...] = ()
         self.paragraphs: tuple[Paragraph, ...] = ()
@@ -691,6 +696,7 @@ class Document:
         self._norm_index: dict[str, list[int]] | None = None
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] = norms
+        self._attribution_people: Any = None  # attribution.find leaves its name evidence here
 
     @cached_property
     def tokens(self) -> list[Token]:
