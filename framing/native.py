@@ -6,7 +6,7 @@ that do the analysis (``MODULES``) with mypyc, into ``<environment>/framing-nati
 beside the sources, so the files a student reads and edits are always files that can run.
 
 On ``import framing`` the compiled modules are used only if they were compiled from exactly
-the package's current source: the build records a SHA-256 of every ``framing/*.py`` file,
+the package's current source: the build records a digest of every ``framing/*.py`` file,
 and any edit makes the package run as pure Python until the next build.  With no C compiler
 or no mypyc, the build says so and the package runs as pure Python.  Set
 ``FRAMING_PURE_PYTHON=1`` to run pure Python anyway (to step through the analyzer in a
@@ -17,19 +17,15 @@ debugger, say).  Both give the same results: ``tests/test_native.py`` compares t
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
 import os
-import shutil
-import subprocess
 import sys
-import sysconfig
-import tempfile
 from pathlib import Path
+
+# (``import framing`` runs this module: what only ``build`` needs is imported there.)
 
 #: The modules compiled: the text model and the metrics.
 MODULES = (
@@ -50,14 +46,16 @@ def build_dir() -> Path:
 
 
 def source_digest(package: Path = _PACKAGE) -> str:
-    """SHA-256 of the package's top-level modules, the source a build must match."""
-    digest = hashlib.sha256()
-    for path in sorted(package.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """A digest of the package's top-level modules, the source a build must match: per file,
+    the hash Python itself checks hash-based ``.pyc`` files against (``source_hash``, fast
+    and already loaded, where ``hashlib`` would add milliseconds to every import)."""
+    return "".join(
+        path.name + ":" + importlib.util.source_hash(path.read_bytes()).hex() + ";"
+        for path in sorted(package.glob("*.py"))
+    )
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
     """Imports the compiled modules (by their usual names) from the build directory."""
 
     def __init__(self, files: dict[str, Path]) -> None:
@@ -139,6 +137,10 @@ def build(log=print) -> bool:
 def _build(where: Path) -> str | None:
     """Compile in a temporary copy of the package, then replace ``where`` with the result
     (the modules, ``build.log`` and ``manifest.json``); the error, or ``None``."""
+    import shutil
+    import subprocess
+    import tempfile
+
     digest = source_digest()
     with tempfile.TemporaryDirectory(prefix="framing-native-") as tmp:
         work = Path(tmp)
@@ -179,6 +181,9 @@ def _build(where: Path) -> str | None:
 
 def _cannot_build() -> str | None:
     """Why this machine cannot compile the analyzer, or ``None``."""
+    import shutil
+    import sysconfig
+
     if importlib.util.find_spec("mypyc") is None:
         return "mypyc is not installed: `pip install mypy`"
     if importlib.util.find_spec("setuptools") is None:
