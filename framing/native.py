@@ -77,16 +77,16 @@ def _activate() -> str:
     try:
         manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return "pure Python (no compiled build: `make native` makes one)"
+        return "pure Python (no compiled build: `framing native --build` makes one)"
     except (OSError, ValueError) as exc:
         return f"pure Python (the compiled build's manifest is unreadable: {exc})"
     if manifest.get("source") != source_digest():
-        return "pure Python (the source changed since the last build: `make native` rebuilds)"
+        return "pure Python (the source changed since the last build: `framing native --build` rebuilds)"
     if manifest.get("error"):
         return f"pure Python (the last build failed: {manifest['error']})"
     files = {name: where / file for name, file in manifest.get("files", {}).items()}
     if not files or not all(f.is_file() for f in files.values()):
-        return "pure Python (the compiled build is incomplete: `make native` rebuilds)"
+        return "pure Python (the compiled build is incomplete: `framing native --build` rebuilds)"
     finder = _Finder(files)
     sys.meta_path.insert(0, finder)
     try:

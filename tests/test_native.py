@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 
@@ -63,6 +64,30 @@ def test_an_edited_source_is_never_shadowed_by_an_old_build(tmp_path):
     hedging = package / "hedging.py"
     hedging.write_text(hedging.read_text(encoding="utf-8") + "\n# a student's note\n")
     assert native.source_digest(package) != before
+
+
+def test_a_student_edit_runs_as_written(tmp_path):
+    # With a build of the real package in place, an edited copy of the package imports
+    # its own (pure-Python) modules, never the build.
+    _compiled_here()
+    copy = tmp_path / "framing"
+    shutil.copytree(native._PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    hedging = copy / "hedging.py"
+    hedging.write_text(hedging.read_text(encoding="utf-8") + "\nEDITED = True\n")
+    code = "import framing, framing.hedging as h; print(framing.native.status); print(h.EDITED)"
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,  # (``-c`` puts the working directory first on the path)
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert out == [
+        "pure Python (the source changed since the last build: `framing native --build` rebuilds)",
+        "True",
+    ]
 
 
 def test_pure_python_is_one_variable_away():
