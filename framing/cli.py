@@ -139,8 +139,8 @@ def cmd_native(args: argparse.Namespace, out: TextIO) -> int:
     from framing import native
 
     if args.build:
-        native.build(log=lambda line: print(line, file=out, flush=True))
-        out.write("(the next `import framing` uses the new build)\n")
+        if native.build(log=lambda line: print(line, file=out, flush=True)):
+            out.write("(the next `import framing` uses the new build)\n")
     else:
         out.write(f"framing runs: {native.status}\n")
     return EXIT_OK

@@ -20,7 +20,7 @@ import sys
 import pytest
 
 import framing
-from framing import corpus, native
+from framing import cli, corpus, native
 from tests import texts as named_texts
 
 
@@ -42,6 +42,11 @@ def test_status_says_which_code_runs_and_why():
     assert native.status == "compiled (mypyc)" or re.fullmatch(
         r"pure Python \(.+\)", native.status
     ), native.status
+
+
+def test_the_framing_command_says_which_code_runs(capsys):
+    assert cli.main(["native"]) == 0
+    assert capsys.readouterr().out == f"framing runs: {native.status}\n"
 
 
 def test_a_build_of_this_source_is_the_code_that_runs():
@@ -170,3 +175,24 @@ def test_compiled_and_pure_python_find_the_same_things():
     differ = [k for k in texts if compiled[k] != pure[k]]
     assert not differ, f"{len(differ)} of {len(texts)} texts differ, e.g. {differ[:5]}"
     assert sum(len(r["attributions"]) + len(r["hedges"]) for r in pure.values()) > 1000
+
+
+def test_no_compiler_is_a_message_not_an_error(monkeypatch):
+    lines: list[str] = []
+    monkeypatch.setattr(native, "_cannot_build", lambda: "no C compiler (cc) on this machine")
+    assert native.build(log=lines.append) is False
+    assert lines == [
+        "framing.native: not compiling (no C compiler (cc) on this machine); "
+        "the analyzer runs as pure Python."
+    ]
+
+
+def test_an_unwritable_environment_is_a_message_not_an_error(monkeypatch):
+    def refuse(where):
+        raise PermissionError(13, "Permission denied", str(where))
+
+    lines: list[str] = []
+    monkeypatch.setattr(native, "_cannot_build", lambda: None)
+    monkeypatch.setattr(native, "_build", refuse)
+    assert native.build(log=lines.append) is False
+    assert "cannot write the build" in lines[-1] and "pure Python" in lines[-1]
