@@ -88,7 +88,9 @@ _JOINER_NORMS = "\u2019\u2010\u2011"  # joiners with an ASCII norm (the ASCII on
 
 def normalise(token: str) -> str:
     """A token's normalised form: lowercase, curly apostrophes and Unicode hyphens made ASCII."""
-    return token.lower().translate(_NORM_TABLE)
+    low = token.lower()
+    # (the table maps non-ASCII characters only; translate tries a dict key per character)
+    return low if low.isascii() else low.translate(_NORM_TABLE)
 
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
