@@ -166,7 +166,7 @@ def _build(where: Path) -> str | None:
             manifest["error"] = error
         else:
             manifest["files"] = {name: path.name for name, path in built.items()}
-        new = where.with_name(where.name + ".new")
+        new = where.with_name(f"{where.name}.new-{os.getpid()}")  # (two builds at once)
         shutil.rmtree(new, ignore_errors=True)
         new.mkdir(parents=True)
         (new / "build.log").write_text(output, encoding="utf-8")
