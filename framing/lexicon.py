@@ -483,7 +483,7 @@ class Lexicon:
                             break
             if match is None and single:
                 j = i + 1
-                match = single[0] if not single[0].rules else _first_holding(single, doc, i, j)
+                match = _first_holding(single, doc, i, j)
             if match is not None:
                 s, e = doc.token_starts[i], doc.token_ends[j - 1]
                 append(Hit(i, j, s, e, text[s:e], match))
