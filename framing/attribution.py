@@ -1367,11 +1367,8 @@ class _NameIndex:
             k = j
             if j - i == 1:
                 # One word (most runs): the same tests as below, in an order that rejects
-                # most words with one dict lookup (the call only for a norm not yet seen).
-                verdict = word_verdicts.get(norms[i])
-                if verdict is None:
-                    verdict = word_not_person(i)
-                if verdict or i in verbs:
+                # most words with one dict lookup.
+                if word_not_person(i) or i in verbs:
                     continue
                 is_initial = i in initial
                 if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
