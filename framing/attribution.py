@@ -1771,7 +1771,7 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
     in_quote, is_word, norms, verbs = a.in_quote, a.is_word, a.norms, a.verbs
     vl = a.verb_list
     # the "according to" verbs, in text order
-    according = sorted(k for k, h in verbs.items() if h.entry.term == "according to")
+    according = [k for k in vl if verbs[k].entry.term == "according to"]
     according_set = set(according)
     cue_set = a._cue_set
     sent_bounds, sents, verbs_in_sent = a.sent_bounds, a.sents, a.verbs_in_sent
@@ -1881,7 +1881,6 @@ def _find_raw(a: _Analyzer) -> list[_Raw]:
                 raw_verb = chosen
                 if raw is not None:
                     # verbs inside the reported clause belong to this frame
-                    vl = a.verb_list
                     suppressed.update(vl[bisect_left(vl, h.j) : bisect_left(vl, qa)])
             elif cands and cands[-1] in verb_raw:
                 # the verb already frames the previous quote: '"Q1," he said, "Q2."'
@@ -2715,7 +2714,7 @@ def mentioned_people(
 
     ``speakers`` (canonical names of named sources) count as evidence that a name is a person.
     """
-    evidence = getattr(doc, "_attribution_people", None)  # what find() left, if it ran
+    evidence = doc._attribution_people  # what find() left, if it ran
     if evidence is None:
         lex = lexicons if lexicons is not None and "speakers" in lexicons else None
         evidence = _Analyzer(doc, lex).close()
