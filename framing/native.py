@@ -36,7 +36,8 @@ MODULES = (
     "framing.attribution",
 )
 PURE_ENV = "FRAMING_PURE_PYTHON"
-_SHARED = "framing_native__mypyc"  # the library the compiled modules share (mypyc's group)
+_GROUP = "framing_native"  # mypyc's name for the modules compiled together
+_SHARED = f"{_GROUP}__mypyc"  # the library they share, which mypyc names after the group
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -146,7 +147,7 @@ def _build(where: Path) -> str | None:
         work = Path(tmp)
         shutil.copytree(_PACKAGE, work / "framing", ignore=shutil.ignore_patterns("__pycache__"))
         paths = [f"framing/{m.split('.')[-1]}.py" for m in MODULES]
-        (work / "setup.py").write_text(_SETUP.format(paths=paths, group=_SHARED[: -len("__mypyc")]))
+        (work / "setup.py").write_text(_SETUP.format(paths=paths, group=_GROUP))
         (work / "mypy.ini").write_text(_MYPY_INI)
         run = subprocess.run(
             [sys.executable, "setup.py", "build_ext", "--inplace"],
