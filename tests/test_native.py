@@ -196,3 +196,11 @@ def test_an_unwritable_environment_is_a_message_not_an_error(monkeypatch):
     monkeypatch.setattr(native, "_build", refuse)
     assert native.build(log=lines.append) is False
     assert "cannot write the build" in lines[-1] and "pure Python" in lines[-1]
+
+
+def test_make_test_reruns_the_tests_of_every_compiled_module_on_pure_python():
+    makefile = (native._PACKAGE.parent / "Makefile").read_text(encoding="utf-8")
+    pure_tests = re.search(r"^PURE_TESTS :=((?:.*\\\n)*.*)$", makefile, re.M)
+    assert pure_tests is not None
+    listed = set(re.findall(r"tests/(test_\w+)\.py", pure_tests.group(1)))
+    assert {f"test_{m.split('.')[-1]}" for m in native.MODULES} <= listed
