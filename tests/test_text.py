@@ -3,6 +3,7 @@
 import re
 import sys
 from bisect import bisect_left
+from itertools import accumulate
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +18,7 @@ from framing.text import (
     _bisect_after,
     _quote_mark_offsets,
     normalise,
+    scan_tokens,
 )
 from tests import texts
 
@@ -189,6 +191,66 @@ PLAIN_TOKEN_RE = re.compile(
 def test_tokenizer_matches_the_plain_pattern(text):
     assert _TOKEN_RE.findall(text) == PLAIN_TOKEN_RE.findall(text)
     assert _TOKEN_RE.findall(text.lower()) == PLAIN_TOKEN_RE.findall(text.lower())
+
+
+def regex_tokens(src, lo, hi):
+    """Tokens, offsets and kinds as ``Document`` finds them in pure Python (the regex)."""
+    found = _TOKEN_RE.findall(src, lo, hi)
+    toks = [f.lstrip(_GAP) for f in found]
+    ends = list(accumulate(map(len, found), initial=lo))[1:]
+    starts = [e - len(t) for e, t in zip(ends, toks)]
+    kinds = ["num" if t[0].isdecimal() else "word" if t[0].isalnum() else "punct" for t in toks]
+    return toks, starts, ends, kinds
+
+
+def scanned_tokens(src, lo, hi):
+    """The same from the character loop the compiled analyzer runs."""
+    out = ([], [], [], [])
+    scan_tokens(src, lo, hi, *out)
+    return out
+
+
+# Characters where the tokenizer's rules turn: joiners, number separators, "_", white space,
+# decimal digits of other scripts, numerals that are no digits, combining marks, a dotless I.
+TRICKY = "aZ09 _.,:%-'\u2019\u2010\u2011\u2018\n\t\x1c\xa0\u2003\xe9\xb2\xbd\u2167\u0663\u201c\u201d!?\u0130\xdf\u01c5\u0301\u4e2d"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.lists(st.sampled_from([*TRICKY, "u.s.", "e.g.", "3.5%", "don't", "x_y"])).map("".join),
+    ),
+    st.data(),
+)
+def test_character_loop_finds_the_tokens_the_regex_finds(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert scanned_tokens(text, lo, hi) == regex_tokens(text, lo, hi)
+
+
+def test_character_loop_agrees_on_every_character_of_the_basic_plane():
+    # each character alone, inside a word, inside a number, inside an abbreviation
+    for cp in range(0x10000):
+        c = chr(cp)
+        for text in (c, f"a{c}b", f"1{c}2", f"a.{c}."):
+            assert scanned_tokens(text, 0, len(text)) == regex_tokens(text, 0, len(text)), hex(cp)
+
+
+def test_documents_are_the_same_with_either_tokenizer(monkeypatch):
+    from framing import corpus
+    from framing import text as text_module
+
+    articles = list(corpus.iter_articles())
+    # capitals, and a text whose lowercase is longer (tokens found in the original then)
+    more = [("upper", articles[0][1].upper()), ("dotted capital I", "\u0130stanbul, she said.")]
+    for name, article in articles + more:
+        docs = []
+        for compiled in (False, True):
+            monkeypatch.setattr(text_module, "_COMPILED", compiled)
+            d = Document(article)
+            docs.append((d.norms(), d.token_starts, d.token_ends, d.token_kinds, d.token_sents))
+        assert docs[0] == docs[1], name
 
 
 def test_gap_lists_every_character_the_tokenizer_skips():
