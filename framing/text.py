@@ -94,6 +94,7 @@ def scan_tokens(
     starts: list[int],
     ends: list[int],
     kinds: list[str],
+    canon: dict[str, str],
 ) -> None:
     """``_TOKEN_RE``'s tokens of ``src[lo:hi]``, their offsets and kinds, appended to the lists.
 
@@ -155,7 +156,8 @@ def scan_tokens(
                 i += 1
         else:
             kind = _PUNCT
-        toks.append(src[s:i])
+        tok = src[s:i]
+        toks.append(canon.setdefault(tok, tok))
         starts.append(s)
         ends.append(i)
         kinds.append(kind)
@@ -502,11 +504,25 @@ def _is_heading(line: str) -> bool:
 def _bisect_after(starts: list[int], offset: int, lo: int) -> int:
     """``bisect_left(starts, offset, lo)`` for an offset usually a few dozen tokens past
     ``lo`` (a sentence's end, a quotation's): a search of the whole rest of a long text
-    visits far-apart entries, a search of the next 64 tokens nearby ones."""
-    hi = lo + 64
-    if hi < len(starts) and starts[hi] >= offset:
-        return bisect_left(starts, offset, lo, hi)
-    return bisect_left(starts, offset, lo)
+    visits far-apart entries, a search of the next 32 tokens nearby ones.  (Written out, not
+    ``bisect_left``: compiled, the loop is several times faster than the call.)"""
+    n = len(starts)
+    # widen [lo, hi] until starts[hi] >= offset (the answer is at most hi), then halve it
+    step = 32
+    hi = lo + step
+    while hi < n and starts[hi] < offset:
+        lo = hi + 1
+        step += step
+        hi = lo + step
+    if hi > n:
+        hi = n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 class Document:
@@ -750,9 +766,12 @@ class Document:
         ends: list[int] = []
         starts: list[int] = []
         kinds: list[str] = []
+        # One string per distinct token: a text repeats its words, and every repeat shares
+        # the first one's string (less memory, and strings the metrics read stay in the cache).
+        canon: dict[str, str] = {}
         if _COMPILED:
             for s, e in self._runs_without_ignored_lines():
-                scan_tokens(src, s, e, toks, starts, ends, kinds)
+                scan_tokens(src, s, e, toks, starts, ends, kinds, canon)
         else:
             findall = _TOKEN_RE.findall
             # Stripping a set of characters costs a lookup table per call; without "_" in
@@ -765,6 +784,7 @@ class Document:
                 ends += islice(accumulate(map(len, found), initial=s), 1, None)
             starts = list(map(sub, ends, map(len, toks)))
             kinds = list(map(_KIND_BY_FIRST.__getitem__, map(itemgetter(0), toks)))
+            toks = list(map(canon.setdefault, toks, toks))
         sentences: list[Sentence] = []
         sents: list[int] = []
         t0 = 0
@@ -777,6 +797,8 @@ class Document:
                 t0 = t1
         if low is None:
             norms = list(map(normalise, toks))
+            canon = {}
+            norms = list(map(canon.setdefault, norms, norms))
         else:
             norms = toks
             at = low.find("\u2018")

@@ -206,7 +206,7 @@ def regex_tokens(src, lo, hi):
 def scanned_tokens(src, lo, hi):
     """The same from the character loop the compiled analyzer runs."""
     out = ([], [], [], [])
-    scan_tokens(src, lo, hi, *out)
+    scan_tokens(src, lo, hi, *out, {})
     return out
 
 
