@@ -289,54 +289,99 @@ def speaker_vocabulary(lexicons: LexiconSet | None = None) -> SpeakerVocabulary:
 
 
 # -- noun phrases --------------------------------------------------------------------------------
-@dataclass(slots=True)
+# The working classes below are plain classes with an ``__init__``, not dataclasses: compiled
+# (``framing.native``), such a class is built by one C call, a dataclass by its generated
+# Python ``__init__``, several times slower (a long text builds tens of thousands of them).
 class _NP:
     """A candidate speaker: tokens ``i``..``j`` (exclusive), head type, name tokens."""
 
-    i: int
-    j: int
-    kind: str  # named | office | person | organization | document | pronoun
-    head: int  # token index of the head
-    name_i: int = -1  # named: the name's tokens (titles stripped)
-    name_j: int = -1
-    plural: bool = False
-    gender: str = ""
-    anonymous_cue: bool = False
-    app: tuple[int, int] | None = None  # appositive token range
+    __slots__ = (
+        "i",
+        "j",
+        "kind",
+        "head",
+        "name_i",
+        "name_j",
+        "plural",
+        "gender",
+        "anonymous_cue",
+        "app",
+    )
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        kind: str,  # named | office | person | organization | document | pronoun
+        head: int,  # token index of the head
+        name_i: int = -1,  # named: the name's tokens (titles stripped)
+        name_j: int = -1,
+        plural: bool = False,
+        gender: str = "",
+        anonymous_cue: bool = False,
+        app: tuple[int, int] | None = None,  # appositive token range
+    ) -> None:
+        self.i, self.j, self.kind, self.head = i, j, kind, head
+        self.name_i, self.name_j, self.plural, self.gender = name_i, name_j, plural, gender
+        self.anonymous_cue, self.app = anonymous_cue, app
 
 
-@dataclass(slots=True)
 class _Raw:
     """An attribution before its speaker is resolved."""
 
-    kind: str
-    order: int  # character offset used to process attributions in reading order
-    sent: int
-    quote: tuple[int, int] | None = None
-    verb: tuple[int, int, str, str] | None = None  # start, end, class, lemma
-    np: _NP | None = None
-    pron: int = -1  # token index of a subject pronoun
-    inherit: _Raw | None = None  # the attribution whose speaker this one shares
-    subject_np: _NP | None = None  # participle clause: the sentence subject
-    continuation: bool = False
-    verbless: bool = False
-    quoted: bool = False  # the quote span is a quotation region
-    span: tuple[int, int] = (0, 0)
-    # filled in by resolution
-    speaker: Speaker | None = None
-    source_type: str = "unresolved"
-    anonymous: bool = False
-    entity: _Entity | None = None
+    __slots__ = (
+        "kind",
+        "order",
+        "sent",
+        "quote",
+        "verb",
+        "np",
+        "pron",
+        "inherit",
+        "subject_np",
+        "continuation",
+        "verbless",
+        "quoted",
+        "span",
+        "speaker",
+        "source_type",
+        "anonymous",
+        "entity",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        order: int,  # character offset used to process attributions in reading order
+        sent: int,
+        quote: tuple[int, int] | None = None,
+        verb: tuple[int, int, str, str] | None = None,  # start, end, class, lemma
+        np: _NP | None = None,
+        pron: int = -1,  # token index of a subject pronoun
+        inherit: _Raw | None = None,  # the attribution whose speaker this one shares
+        subject_np: _NP | None = None,  # participle clause: the sentence subject
+        continuation: bool = False,
+        verbless: bool = False,
+        quoted: bool = False,  # the quote span is a quotation region
+    ) -> None:
+        self.kind, self.order, self.sent, self.quote, self.verb = kind, order, sent, quote, verb
+        self.np, self.pron, self.inherit, self.subject_np = np, pron, inherit, subject_np
+        self.continuation, self.verbless, self.quoted = continuation, verbless, quoted
+        self.span: tuple[int, int] = (0, 0)
+        # filled in by resolution
+        self.speaker: Speaker | None = None
+        self.source_type = "unresolved"
+        self.anonymous = False
+        self.entity: _Entity | None = None
 
 
-@dataclass(slots=True)
 class _Entity:
-    name: str
-    source_type: str
-    plural: bool = False
-    gender: str = ""
-    quoted: bool = False
-    mentions: list[int] = field(default_factory=list)
+    __slots__ = ("name", "source_type", "plural", "gender", "quoted", "mentions")
+
+    def __init__(self, name: str, source_type: str, plural: bool = False, gender: str = "") -> None:
+        self.name, self.source_type, self.plural, self.gender = name, source_type, plural, gender
+        self.quoted = False
+        self.mentions: list[int] = []
 
 
 class _Analyzer:

@@ -45,7 +45,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -130,16 +129,23 @@ _ONE_FOLLOWERS = frozenset(
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
-@dataclass(slots=True)
 class _Item:
-    """A finding before it becomes a ``Match``: token range plus its lexicon row."""
+    """A finding before it becomes a ``Match``: token range plus its lexicon row (a plain
+    class: compiled, it is built by one C call, a dataclass by a Python ``__init__``)."""
 
-    i: int
-    j: int
-    metric: str  # "hedge" | "booster"
-    category: str
-    entry: Entry
-    from_lexicon_hedge: bool = False
+    __slots__ = ("i", "j", "metric", "category", "entry", "from_lexicon_hedge")
+
+    def __init__(
+        self,
+        i: int,
+        j: int,
+        metric: str,  # "hedge" | "booster"
+        category: str,
+        entry: Entry,
+        from_lexicon_hedge: bool = False,
+    ) -> None:
+        self.i, self.j, self.metric, self.category = i, j, metric, category
+        self.entry, self.from_lexicon_hedge = entry, from_lexicon_hedge
 
 
 # -- rule 1: suggest --------------------------------------------------------------------
