@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from itertools import compress, repeat
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, ne
 from typing import TYPE_CHECKING, Any
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
@@ -391,7 +391,7 @@ class _Analyzer:
 
     def __init__(self, doc: Document, lexicons: LexiconSet | None) -> None:
         self.doc = doc
-        self.text = text = doc.text
+        self.text = doc.text
         self.norms = norms = doc.norms()
         # no ``doc.tokens``: the Document builds Token objects only when asked for them
         self.n_toks = n_toks = len(norms)
@@ -400,10 +400,7 @@ class _Analyzer:
         # Document keeps offsets, sentences, kinds and quotations as parallel lists already.
         self.starts = starts = doc.token_starts
         self.ends = ends = doc.token_ends
-        # each token's first character in one C call (itemgetter with one index returns a
-        # bare character, with none it raises: tiny texts take the plain route)
-        firsts = itemgetter(*starts)(text) if n_toks > 1 else [text[s] for s in starts]
-        self.caps = caps = list(map(str.isupper, firsts))
+        self.caps = caps = doc.token_caps
         # bases differ from norms only for possessives: patch those via the norm index
         self.bases = bases = list(norms)
         self.poss = poss = [False] * n_toks  # "Trump's" or "officials'"

@@ -95,8 +95,12 @@ def scan_tokens(
     ends: list[int],
     kinds: list[str],
     canon: dict[str, str],
+    text: str,
+    caps: list[bool],
 ) -> None:
-    """``_TOKEN_RE``'s tokens of ``src[lo:hi]``, their offsets and kinds, appended to the lists.
+    """``_TOKEN_RE``'s tokens of ``src[lo:hi]``, their offsets and kinds, appended to the lists,
+    each token as the first string ``canon`` holds equal to it, and whether ``text`` (the
+    original of ``src``, same offsets) starts the token with a capital letter.
 
     The same tokens, found by one loop over the characters rather than by the regular
     expression: compiled (``framing.native``), the loop is about four times faster than
@@ -161,6 +165,8 @@ def scan_tokens(
         starts.append(s)
         ends.append(i)
         kinds.append(kind)
+        c = ord(text[s])
+        caps.append(65 <= c <= 90 if c < 128 else text[s].isupper())
 
 
 def _letter_at(src: str, i: int) -> bool:
@@ -537,9 +543,10 @@ class Document:
     ----------
     tokens : list[Token]
         Every token in reading order (``Token.start``/``.end`` index ``text``).
-    token_starts, token_ends, token_sents, token_kinds, token_quotes : list
+    token_starts, token_ends, token_sents, token_kinds, token_quotes, token_caps : list
         The same tokens as plain parallel lists (offsets, sentence index, kind, quote index
-        or -1), for loops over many tokens; ``norms()`` gives their normalised forms.
+        or -1, whether it starts with a capital letter), for loops over many tokens;
+        ``norms()`` gives their normalised forms.
     """
 
     def __init__(self, text: object) -> None:  # (any object: a clear error for non-str)
@@ -766,12 +773,13 @@ class Document:
         ends: list[int] = []
         starts: list[int] = []
         kinds: list[str] = []
+        caps: list[bool] = []
         # One string per distinct token: a text repeats its words, and every repeat shares
         # the first one's string (less memory, and strings the metrics read stay in the cache).
         canon: dict[str, str] = {}
         if _COMPILED:
             for s, e in self._runs_without_ignored_lines():
-                scan_tokens(src, s, e, toks, starts, ends, kinds, canon)
+                scan_tokens(src, s, e, toks, starts, ends, kinds, canon, text, caps)
         else:
             findall = _TOKEN_RE.findall
             # Stripping a set of characters costs a lookup table per call; without "_" in
@@ -785,6 +793,10 @@ class Document:
             starts = list(map(sub, ends, map(len, toks)))
             kinds = list(map(_KIND_BY_FIRST.__getitem__, map(itemgetter(0), toks)))
             toks = list(map(canon.setdefault, toks, toks))
+            # each token's first character in one C call (itemgetter with one index returns
+            # a bare character, with none it raises: tiny texts take the plain route)
+            firsts = itemgetter(*starts)(text) if len(starts) > 1 else [text[k] for k in starts]
+            caps = list(map(str.isupper, firsts))
         sentences: list[Sentence] = []
         sents: list[int] = []
         t0 = 0
@@ -825,6 +837,8 @@ class Document:
         #: per-token lists, parallel to ``tokens`` (for loops that want plain lists)
         self.token_starts, self.token_ends, self.token_sents = starts, ends, sents
         self.token_kinds, self.token_quotes = kinds, quotes
+        #: whether each token starts with a capital letter
+        self.token_caps = caps
         self._norm_index: dict[str, list[int]] | None = None
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] = norms

@@ -194,19 +194,19 @@ def test_tokenizer_matches_the_plain_pattern(text):
 
 
 def regex_tokens(src, lo, hi):
-    """Tokens, offsets and kinds as ``Document`` finds them in pure Python (the regex)."""
+    """Tokens, offsets, kinds and capitals as ``Document`` finds them in pure Python (the regex)."""
     found = _TOKEN_RE.findall(src, lo, hi)
     toks = [f.lstrip(_GAP) for f in found]
     ends = list(accumulate(map(len, found), initial=lo))[1:]
     starts = [e - len(t) for e, t in zip(ends, toks)]
     kinds = ["num" if t[0].isdecimal() else "word" if t[0].isalnum() else "punct" for t in toks]
-    return toks, starts, ends, kinds
+    return toks, starts, ends, kinds, [src[s].isupper() for s in starts]
 
 
 def scanned_tokens(src, lo, hi):
     """The same from the character loop the compiled analyzer runs."""
-    out = ([], [], [], [])
-    scan_tokens(src, lo, hi, *out, {})
+    toks, starts, ends, kinds, caps = out = ([], [], [], [], [])
+    scan_tokens(src, lo, hi, toks, starts, ends, kinds, {}, src, caps)
     return out
 
 
@@ -249,7 +249,16 @@ def test_documents_are_the_same_with_either_tokenizer(monkeypatch):
         for compiled in (False, True):
             monkeypatch.setattr(text_module, "_COMPILED", compiled)
             d = Document(article)
-            docs.append((d.norms(), d.token_starts, d.token_ends, d.token_kinds, d.token_sents))
+            docs.append(
+                (
+                    d.norms(),
+                    d.token_starts,
+                    d.token_ends,
+                    d.token_kinds,
+                    d.token_sents,
+                    d.token_caps,
+                )
+            )
         assert docs[0] == docs[1], name
 
 
