@@ -249,17 +249,33 @@ def test_documents_are_the_same_with_either_tokenizer(monkeypatch):
         for compiled in (False, True):
             monkeypatch.setattr(text_module, "_COMPILED", compiled)
             d = Document(article)
-            docs.append(
-                (
-                    d.norms(),
-                    d.token_starts,
-                    d.token_ends,
-                    d.token_kinds,
-                    d.token_sents,
-                    d.token_caps,
-                )
-            )
+            lists = (d.norms(), d.token_starts, d.token_ends, d.token_kinds, d.token_sents)
+            docs.append((*lists, d.token_caps, d.norm_index()))
         assert docs[0] == docs[1], name
+
+
+def grouped_positions(norms):
+    out = {}
+    for k, norm in enumerate(norms):
+        out.setdefault(norm, []).append(k)
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Ab1 .,'\u2018\u2019\n\u0130"), max_size=40))
+def test_norm_index_holds_every_position_of_every_norm(text):
+    d = Document(text)
+    assert d.norm_index() == grouped_positions(d.norms())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [texts.NESTED_SINGLE, texts.APOSTROPHES, "\u0130stanbul, she said.", "It is, it is."],
+    ids=["left-single-quote", "apostrophes", "dotted-capital-I", "repeats"],
+)
+def test_norm_index_of_named_texts(text):
+    d = Document(text)
+    assert d.norm_index() == grouped_positions(d.norms())
 
 
 def test_gap_lists_every_character_the_tokenizer_skips():
