@@ -391,6 +391,30 @@ def simple_split(chunk: str) -> list[tuple[int, int]] | None:
     return _fast_split(chunk) if chunk else None
 
 
+def _mark_matches(chunk: str) -> list[re.Match[str]]:
+    """``_MARK_RE.finditer(chunk)``'s matches: ``_MARK_RE`` tried at each ``. ? !`` in turn,
+    which ``str.find`` finds faster than the search's test of every character."""
+    out: list[re.Match[str]] = []
+    at = [chunk.find("."), chunk.find("?"), chunk.find("!")]
+    pos = 0
+    while True:
+        p = -1
+        for k in range(3):
+            q = at[k]
+            if 0 <= q < pos:
+                q = at[k] = chunk.find(".?!"[k], pos)
+            if q >= 0 and (p < 0 or q < p):
+                p = q
+        if p < 0:
+            return out
+        m = _MARK_RE.match(chunk, p)
+        if m is None:
+            pos = p + 1
+        else:
+            out.append(m)
+            pos = m.end()
+
+
 def _fast_split(chunk: str) -> list[tuple[int, int]] | None:
     """``simple_split``'s answer for a non-empty chunk: one pass over the marks."""
     # (an ASCII chunk, most of them, is known to be one without a scan of its characters)
@@ -399,7 +423,7 @@ def _fast_split(chunk: str) -> list[tuple[int, int]] | None:
     spans = []
     start = 0
     rare_space = "\t" in chunk or "\r" in chunk or "\x0b" in chunk or "\x0c" in chunk
-    for m in _MARK_RE.finditer(chunk):
+    for m in _mark_matches(chunk):
         mark, closers, nxt = m.groups()
         if closers is None:
             return None  # a mark before other punctuation: Punkt's context rules apply

@@ -11,11 +11,13 @@ from hypothesis import strategies as st
 
 from framing.text import (
     _GAP,
+    _MARK_RE,
     _NON_ASCII_SPACE_RE,
     _QUOTE_MARKS,
     _TOKEN_RE,
     Document,
     _bisect_after,
+    _mark_matches,
     _quote_mark_offsets,
     normalise,
     scan_tokens,
@@ -252,6 +254,13 @@ def test_documents_are_the_same_with_either_tokenizer(monkeypatch):
             lists = (d.norms(), d.token_starts, d.token_ends, d.token_kinds, d.token_sents)
             docs.append((*lists, d.token_caps, d.norm_index()))
         assert docs[0] == docs[1], name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a. ?!\"')\u201d\n;:(U"), max_size=40))
+def test_mark_matches_are_the_regex_search_matches(chunk):
+    found = [(m.span(), m.groups()) for m in _mark_matches(chunk)]
+    assert found == [(m.span(), m.groups()) for m in _MARK_RE.finditer(chunk)]
 
 
 def grouped_positions(norms):
