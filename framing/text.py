@@ -94,15 +94,13 @@ def scan_tokens(
     starts: list[int],
     ends: list[int],
     kinds: list[str],
-    seen: dict[str, tuple[str, list[int]]],
+    canon: dict[str, str],
     text: str,
     caps: list[bool],
 ) -> None:
     """``_TOKEN_RE``'s tokens of ``src[lo:hi]``, their offsets and kinds, appended to the lists,
-    and whether ``text`` (the original of ``src``, same offsets) starts the token with a
-    capital letter.  ``seen`` maps each distinct token to its first string, which every
-    repeat shares, and to its positions in ``toks`` (``Document.norm_index``, built here in
-    the same dictionary lookup).
+    each token as the first string ``canon`` holds equal to it, and whether ``text`` (the
+    original of ``src``, same offsets) starts the token with a capital letter.
 
     The same tokens, found by one loop over the characters rather than by the regular
     expression: compiled (``framing.native``), the loop is about four times faster than
@@ -163,13 +161,7 @@ def scan_tokens(
         else:
             kind = _PUNCT
         tok = src[s:i]
-        entry = seen.get(tok)
-        if entry is None:
-            seen[tok] = (tok, [len(toks)])
-            toks.append(tok)
-        else:
-            entry[1].append(len(toks))
-            toks.append(entry[0])
+        toks.append(canon.setdefault(tok, tok))
         starts.append(s)
         ends.append(i)
         kinds.append(kind)
@@ -808,12 +800,11 @@ class Document:
         caps: list[bool] = []
         # One string per distinct token: a text repeats its words, and every repeat shares
         # the first one's string (less memory, and strings the metrics read stay in the cache).
-        seen: dict[str, tuple[str, list[int]]] = {}
+        canon: dict[str, str] = {}
         if _COMPILED:
             for s, e in self._runs_without_ignored_lines():
-                scan_tokens(src, s, e, toks, starts, ends, kinds, seen, text, caps)
+                scan_tokens(src, s, e, toks, starts, ends, kinds, canon, text, caps)
         else:
-            canon: dict[str, str] = {}
             findall = _TOKEN_RE.findall
             # Stripping a set of characters costs a lookup table per call; without "_" in
             # the text, the white space ``lstrip()`` strips by default is the whole gap.
@@ -840,17 +831,13 @@ class Document:
                 sents += repeat(len(sentences), t1 - t0)
                 sentences.append(Sentence(at + s, at + e, k, heading, t0, t1))
                 t0 = t1
-        # the norm index the tokenizer built, if the norms are the tokens as it found them
-        index: dict[str, list[int]] | None = None
         if low is None:
             norms = list(map(normalise, toks))
-            distinct: dict[str, str] = {}
-            norms = list(map(distinct.setdefault, norms, norms))
+            canon = {}
+            norms = list(map(canon.setdefault, norms, norms))
         else:
             norms = toks
             at = low.find("\u2018")
-            if at < 0 and seen:
-                index = {norm: positions for norm, (_, positions) in seen.items()}
             while at >= 0:  # a left single quote is a token by itself, normalised to "'"
                 k = bisect_left(starts, at)
                 if k < len(starts) and starts[k] == at:  # (not on an ignored line)
@@ -876,7 +863,7 @@ class Document:
         self.token_kinds, self.token_quotes = kinds, quotes
         #: whether each token starts with a capital letter
         self.token_caps = caps
-        self._norm_index: dict[str, list[int]] | None = index
+        self._norm_index: dict[str, list[int]] | None = None
         self.lexicon_hits: dict = {}  # Lexicon -> its hits here (framing.lexicon caches them)
         self._norms: list[str] = norms
         self._attribution_people: Any = None  # attribution.find leaves its name evidence here
