@@ -662,12 +662,14 @@ class Document:
         open_mark = '"'
         paras = self.paragraphs
         marks = _quote_mark_offsets(text)
+        hi = 0  # the marks before ``hi`` lie before the paragraph (paragraphs are in order)
         for k, para in enumerate(paras):
             continuing = open_at is not None
             single_open: int | None = None
             single_mark = "'"
-            lo = bisect_left(marks, para.start)
-            for p in marks[lo : bisect_left(marks, para.end, lo)]:
+            lo = _bisect_after(marks, para.start, hi)
+            hi = _bisect_after(marks, para.end, lo)
+            for p in marks[lo:hi]:
                 c = text[p]
                 if continuing:
                     # The opening mark of a continued multi-paragraph quote.
