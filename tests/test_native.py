@@ -49,6 +49,14 @@ def test_the_framing_command_says_which_code_runs(capsys):
     assert capsys.readouterr().out == f"framing runs: {native.status}\n"
 
 
+def test_the_compiled_text_model_tokenizes_with_its_character_loop():
+    # framing.text picks its tokenizer by whether it runs compiled: the character loop
+    # compiled, the regular expression in pure Python (tests/test_text.py: they agree)
+    from framing import text
+
+    assert text._COMPILED == native.status.startswith("compiled"), native.status
+
+
 def test_a_build_of_this_source_is_the_code_that_runs():
     # A build that failed on a machine that has a compiler fails here, with its error.
     _compiled_here()
