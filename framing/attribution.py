@@ -510,14 +510,13 @@ class _Analyzer:
     def _sentence_initial_tokens(self) -> set[int]:
         kinds, sents = self.kinds, self.sents
         out: set[int] = set()
-        add = out.add
         # one pass over the sentences: most start with a word, the rest with opening
         # punctuation (quote marks, dashes, brackets) that is skipped
         for k, end in self.sent_bounds:
             while k < end and kinds[k] == "punct":
                 k += 1
             if k < end:
-                add(k)
+                out.add(k)
         # after a colon or an opening quote/paren the next word (in the same sentence) is
         # also "initial"; the norm index finds those marks without a scan of every token.
         # Sentences tile the tokens, so "the next token is in the same sentence" is a
@@ -527,7 +526,7 @@ class _Analyzer:
         for mark in (":", "(", '"', "\u201c", "\u2014", "-", "--"):
             for m in index.get(mark, ()):
                 if m < last and sents[m + 1] == sents[m]:
-                    add(m + 1)
+                    out.add(m + 1)
         return out
 
     # -- classification ---------------------------------------------------------------------

@@ -462,7 +462,6 @@ class Lexicon:
         sents = doc.token_sents
         n = len(norms)
         hits: list[Hit] = []
-        append = hits.append
         last_end = 0
         for i in positions:
             if i < last_end:
@@ -486,7 +485,7 @@ class Lexicon:
                 match = _first_holding(single, doc, i, j)
             if match is not None:
                 s, e = doc.token_starts[i], doc.token_ends[j - 1]
-                append(Hit(i, j, s, e, text[s:e], match))
+                hits.append(Hit(i, j, s, e, text[s:e], match))
                 last_end = j
         return hits
 

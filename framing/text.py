@@ -890,13 +890,13 @@ class Document:
         """Token positions by normalised form (built once; lexicon matching uses it)."""
         if self._norm_index is None:
             index: dict[str, list[int]] = {}
-            get = index.get
+            # (a norm is new a few thousand times in a long text: the exception is rare, and
+            # the usual case is two operations, compiled or not)
             for i, norm in enumerate(self._norms):
-                lst = get(norm)
-                if lst is None:
+                try:
+                    index[norm].append(i)
+                except KeyError:
                     index[norm] = [i]
-                else:
-                    lst.append(i)
             self._norm_index = index
         return self._norm_index
 
