@@ -1339,15 +1339,15 @@ class _NameIndex:
         a = self.a
         caps, in_quote, sents, kinds = a.caps, a.in_quote, a.sents, a.kinds
         norms, bases, poss = a.norms, a.bases, a.poss
-        initial, written_lowercase, verbs = a._initial, a._written_lowercase, a.verbs
+        initial, verbs = a._initial, a.verbs
         title, office = a.title, a.office
         particles = a.particle
         headings = [s.heading for s in a.doc.sentences]
         runs, keys = self.runs, self.keys
         titled_keys, initial_only = self._titled, self._initial_only
         # a run is not a person if ``_non_person_key`` (asked once per distinct key) or
-        # ``_non_person_here`` says so
-        key_test, here_test = self._non_person_key, self._non_person_here
+        # ``_non_person_here`` says so (methods called as methods, not through local names:
+        # compiled, a bound method is a generic call)
         # "a capitalized word outside quotations" and "a name particle outside quotations"
         # in one set lookup each: the tests that end almost every run.  Particles are rare
         # words, so the norm index has their positions
@@ -1369,7 +1369,7 @@ class _NameIndex:
             verdict = word_verdicts.get(w)
             if verdict is None:
                 b = bases[i]
-                verdict = word_verdicts[w] = w in title or b in office or key_test((b,))
+                verdict = word_verdicts[w] = w in title or b in office or self._non_person_key((b,))
             return verdict
 
         prefixes: dict[tuple[str, ...], tuple[int, bool, tuple[str, ...] | None]] = {}
@@ -1412,10 +1412,10 @@ class _NameIndex:
                 if word_not_person(i) or i in verbs:
                     continue
                 is_initial = i in initial
-                if is_initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])):
+                if is_initial and (norms[i] in _FUNCTION or a._written_lowercase(bases[i])):
                     continue
                 key: tuple[str, ...] = (bases[i],)
-                if here_test(key, i, j):
+                if self._non_person_here(key, i, j):
                     continue
                 runs.append((i, j))
                 keys.append(key)
@@ -1426,7 +1426,7 @@ class _NameIndex:
                 continue
             # drop sentence-initial function words and words the text also writes in lowercase
             while i < j and (
-                (i in initial and (norms[i] in _FUNCTION or written_lowercase(bases[i])))
+                (i in initial and (norms[i] in _FUNCTION or a._written_lowercase(bases[i])))
                 or i in verbs
             ):
                 i += 1
@@ -1449,7 +1449,7 @@ class _NameIndex:
                 i += skip
             else:
                 continue
-            if here_test(key, i, j):
+            if self._non_person_here(key, i, j):
                 continue  # not a person
             runs.append((i, j))
             keys.append(key)
@@ -2259,7 +2259,7 @@ def _indirect_raw(
             # "As the Premier has always said, the river belongs to all …"
             c = a.content(after + 1, hi, "say")
             if c is not None:
-                r.quote = a.tok_span(*c)
+                r.quote = a.tok_span(c[0], c[1])
                 r.span = (a.starts[k0 + 1], r.quote[1])
                 return r
     # nothing but a short adjunct after the verb (asked once: both tests below need it)
@@ -2282,7 +2282,7 @@ def _indirect_raw(
                 return None
     end = h.end
     if c is not None and not adjuncts_only:
-        r.quote = a.tok_span(*c)
+        r.quote = a.tok_span(c[0], c[1])
         end = r.quote[1]  # (the reported clause comes after the verb)
     start = h.start
     if subj_np is not None and r.inherit is None and r.subject_np is None:
@@ -2444,7 +2444,7 @@ def _nominal_raw(a: _Analyzer, k: int, cls: str) -> _Raw | None:
             or a.kinds[c[0]] == "num"
         )
         if clause_like:
-            r.quote = a.tok_span(*c)
+            r.quote = a.tok_span(c[0], c[1])
     start = a.starts[r.np.i] if r.np is not None else a.starts[r.pron]
     r.span = (start, r.quote[1] if r.quote else w_end)
     return r
@@ -2618,7 +2618,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
     last: _Raw | None = None  # the previous attribution with a speaker (for continuations)
     last_quoted: _Raw | None = None
     sentences = a.doc.sentences
-    speakers, from_np = res.speakers, res.from_np
+    speakers = res.speakers
     for r in raws:
         para = sentences[r.sent].paragraph
         if r.continuation:
@@ -2638,7 +2638,7 @@ def _resolve(a: _Analyzer, raws: list[_Raw]) -> list[_Raw]:
             r.speaker, r.entity = src.speaker, src.entity
             r.source_type, r.anonymous = src.source_type, src.anonymous
         elif (np := r.np if r.np is not None else r.subject_np) is not None:
-            r.speaker, r.entity, r.source_type, r.anonymous = from_np(np)
+            r.speaker, r.entity, r.source_type, r.anonymous = res.from_np(np)
         elif r.pron >= 0:
             p = a.norms[r.pron].split("'")[0]
             r.speaker, r.entity, r.source_type, r.anonymous = res.pronoun_speaker(r.pron)
