@@ -534,9 +534,15 @@ def _is_heading(line: str) -> bool:
 def _bisect_after(starts: list[int], offset: int, lo: int) -> int:
     """``bisect_left(starts, offset, lo)`` for an offset usually a few dozen tokens past
     ``lo`` (a sentence's end, a quotation's): a search of the whole rest of a long text
-    visits far-apart entries, a search of the next 32 tokens nearby ones.  (Written out, not
-    ``bisect_left``: compiled, the loop is several times faster than the call.)"""
+    visits far-apart entries, a search of the next few dozen tokens nearby ones.  Compiled,
+    the search is written out (several times faster than a call of ``bisect_left``); in pure
+    Python, ``bisect_left`` is."""
     n = len(starts)
+    if not _COMPILED:
+        hi = lo + 64
+        if hi < n and starts[hi] >= offset:
+            return bisect_left(starts, offset, lo, hi)
+        return bisect_left(starts, offset, lo)
     # widen [lo, hi] until starts[hi] >= offset (the answer is at most hi), then halve it
     step = 32
     hi = lo + step

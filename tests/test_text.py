@@ -304,9 +304,30 @@ def test_quote_mark_offsets_are_every_mark_in_order(text):
 
 @given(st.lists(st.integers(0, 500), max_size=300), st.integers(-5, 505), st.integers(0, 300))
 def test_bisect_after_is_bisect_left(offsets, offset, lo):
+    from unittest import mock
+
+    from framing import text as text_module
+
     starts = sorted(offsets)
     lo = min(lo, len(starts))
-    assert _bisect_after(starts, offset, lo) == bisect_left(starts, offset, lo)
+    for compiled in (False, True):  # the compiled build's search and pure Python's
+        with mock.patch.object(text_module, "_COMPILED", compiled):
+            assert _bisect_after(starts, offset, lo) == bisect_left(starts, offset, lo)
+
+
+def test_bisect_after_finds_every_offset_of_a_long_list():
+    # every answer position, with the widening search's steps crossed at 33, 98, 227, ...
+    from unittest import mock
+
+    from framing import text as text_module
+
+    starts = list(range(0, 600, 2))
+    for compiled in (False, True):
+        with mock.patch.object(text_module, "_COMPILED", compiled):
+            for lo in (0, 1, 7, 40):
+                for offset in range(-1, 602):
+                    got = _bisect_after(starts, offset, lo)
+                    assert got == bisect_left(starts, offset, lo), (compiled, lo, offset)
 
 
 # -- headings and ignored boilerplate --------------------------------------------------
