@@ -53,7 +53,7 @@ from functools import lru_cache
 from importlib.resources import files
 from itertools import compress, repeat
 from operator import attrgetter, ne
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from framing.lexicon import Lexicon, parse_lexicon, tokenize_norms
 from framing.types import Attribution, Span, Speaker, Verb
@@ -68,22 +68,22 @@ if TYPE_CHECKING:
 __all__ = ["find", "summarize", "speaker_vocabulary"]
 
 # -- closed-class words (grammar, not vocabulary: they do not belong in a lexicon file) --------
-_AUX = frozenset(
+_AUX: Final = frozenset(
     "has have had having will would shall should can could may might must do does did "
     "is are was were be been being am 's 'd 'll 've 're".split()
 )
-_BE = frozenset("is are was were be been being am 's 're".split())
-_HYPOTHETICAL = frozenset("would could might may should shall".split())
-_NOT_YET = frozenset(
+_BE: Final = frozenset("is are was were be been being am 's 're".split())
+_HYPOTHETICAL: Final = frozenset("would could might may should shall".split())
+_NOT_YET: Final = frozenset(
     """expected likely unlikely due set scheduled planning plans plan planned intends intend
     intended going about ready able unable wants want wanted hope hopes hoped tried tries
     trying seeks sought attempt attempted prepared poised""".split()
 )
-_NEG = frozenset("not never no nor".split())
-_DECLINE = frozenset(
+_NEG: Final = frozenset("not never no nor".split())
+_DECLINE: Final = frozenset(
     "declined declines decline declining refused refuses refuse refusing failed fails".split()
 )
-_ADVERBS = frozenset(
+_ADVERBS: Final = frozenset(
     """also later again once even still then now further previously earlier often already yet
     too just nonetheless nevertheless however meanwhile recently repeatedly first last long
     separately privately publicly reportedly allegedly subsequently immediately quickly soon
@@ -91,33 +91,41 @@ _ADVERBS = frozenset(
     instead ever always sometimes frequently openly flatly bluntly angrily quietly once
     rather indeed moreover though""".split()
 )
-_BOUNDARY = frozenset(
+_BOUNDARY: Final = frozenset(
     """that while although though because since if whether when whenever as and but or so nor
     yet where which whereas unless once after before until how why what whom whose than""".split()
 )
-_PREPS = frozenset(
+_PREPS: Final = frozenset(
     """in on at by for from to of with without about after before during despite amid among
     against over under into through across near since until toward towards via per like unlike
     upon within beyond behind around outside inside between following including ahead than
     throughout onto off""".split()
 )
-_POST_ADJ = frozenset(
+_POST_ADJ: Final = frozenset(
     """familiar close knowledgeable briefed involved speaking responsible present interviewed
     based working""".split()
 )
-_DETS = frozenset(
+_DETS: Final = frozenset(
     """the a an this that these those some many several both all each every another other few
     most no any his her their its our my your one two three four five six seven eight nine ten
     dozens hundreds thousands""".split()
 )
-_SUBJ_PRON = {"he": "m", "she": "f", "they": "pl", "it": "org", "i": "1", "we": "1", "you": "2"}
-_POSS_PRON = {"his": "m", "her": "f", "their": "pl", "its": "org"}
-_OBJ_PRON = frozenset("me him her us them you it reporters journalists".split())
-_QUANT_HEADS = frozenset("some many others most few several both".split())
-_LOCATIVE = frozenset(
+_SUBJ_PRON: Final = {
+    "he": "m",
+    "she": "f",
+    "they": "pl",
+    "it": "org",
+    "i": "1",
+    "we": "1",
+    "you": "2",
+}
+_POSS_PRON: Final = {"his": "m", "her": "f", "their": "pl", "its": "org"}
+_OBJ_PRON: Final = frozenset("me him her us them you it reporters journalists".split())
+_QUANT_HEADS: Final = frozenset("some many others most few several both".split())
+_LOCATIVE: Final = frozenset(
     "in at from to into near across outside inside throughout toward towards".split()
 )
-_FUNCTION = frozenset(
+_FUNCTION: Final = frozenset(
     """the a an this that these those it he she they we i you his her their its our my your but
     and or so yet in on at by for from to of with without after before during despite ahead amid
     as while when where if though although because since once more most many some rather instead
@@ -126,72 +134,74 @@ _FUNCTION = frozenset(
     later first second no not all both each every one two what who which why how just only such
     other another much few several asked willing despite according over under cracks""".split()
 )
-_TITLE_NOUNS = frozenset(
+_TITLE_NOUNS: Final = frozenset(
     """album song single film movie documentary book novel memoir play musical series show episode
     poem painting exhibition exhibit opera article essay column headline titled entitled hashtag
     slogan app game podcast program programme track record magazine newspaper motto banner sign
     chant chants so-called word phrase term label dubbed nicknamed named""".split()
 )
-_TIME_WORDS = frozenset(
+_TIME_WORDS: Final = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last
     this late early earlier again repeatedly""".split()
 )
-_COMPLEMENTIZERS = frozenset("that whether if how why what when where who which".split())
+_COMPLEMENTIZERS: Final = frozenset("that whether if how why what when where who which".split())
 # Verbs that report speech only when they frame a quote or a clause ("he added that …").
-_CLAUSE_ONLY = frozenset(
+_CLAUSE_ONLY: Final = frozenset(
     """add continue go on write reply respond answer report post tweet comment speak testify
     observe recall explain note""".split()
 )
 # "cast X as Y": without "as" these verbs are not speech verbs.
-_AS_VERBS = frozenset("cast describe portray depict paint present regard characterize".split())
-_AS_REQUIRED = _AS_VERBS - {"characterize"}
+_AS_VERBS: Final = frozenset(
+    "cast describe portray depict paint present regard characterize".split()
+)
+_AS_REQUIRED: Final = _AS_VERBS - {"characterize"}
 # Speech acts that make sense with nothing reported ("Trump demurred.").
-_INTRANSITIVE = frozenset(
+_INTRANSITIVE: Final = frozenset(
     """demur scoff quip joke fume sigh protest object concede agree disagree respond reply
     sneer shout yell scream whisper exclaim mutter grumble rant gloat snap push back
     hit back fire back shoot back repeat weigh in chime in speak out apologize apologise""".split()
 )
 # Speech addressed to someone: the addressee is skipped before the reported clause.
-_ADDRESSEE = frozenset(
+_ADDRESSEE: Final = frozenset(
     """tell inform assure warn remind urge advise reassure ask promise brief caution
     beg implore""".split()
 )
-_PUT_LIKE = frozenset({"put", "estimate"})
+_PUT_LIKE: Final = frozenset({"put", "estimate"})
 # Common irregular past tenses: after a name they start the predicate, not the noun phrase.
-_PAST_VERBS = frozenset(
+_PAST_VERBS: Final = frozenset(
     """met took left made gave went came saw held won lost got sent spent kept led brought
     stood sat ran struck fought sought rose fell knew found felt paid heard began became
     has had is was were are will would""".split()
 )
-_NO_INVERSION = frozenset(
+_NO_INVERSION: Final = frozenset(
     "tell inform call put find cite urge demand request propose recommend advise".split()
 )
-_INVERTIBLE_EVALUATIVE = frozenset(
+_INVERTIBLE_EVALUATIVE: Final = frozenset(
     "insist warn argue claim admit concede quip exclaim declare retort counter shout".split()
 )
-_CALL_OBJECTS = frozenset(
+_CALL_OBJECTS: Final = frozenset(
     "it him her them this that these those himself herself themselves itself".split()
 )
-_PARTICIPLE_SUBJECT_FROM = frozenset({",", "and", "while", "before", "after", "when", "by"})
+_PARTICIPLE_SUBJECT_FROM: Final = frozenset({",", "and", "while", "before", "after", "when", "by"})
 # noun phrases: openers skipped before the NP, words that end its head run, quantifiers
-_NP_OPENERS = frozenset("but and so yet meanwhile however though".split())
-_NP_STOP = frozenset(["who", "that", "which", "whom", "whose", ",", "("])
-_APPROX = frozenset("nearly almost roughly around about only just".split())
-_QUANT_OF = frozenset(
+_NP_OPENERS: Final = frozenset("but and so yet meanwhile however though".split())
+_NP_STOP: Final = frozenset(["who", "that", "which", "whom", "whose", ",", "("])
+_APPROX: Final = frozenset("nearly almost roughly around about only just".split())
+_QUANT_OF: Final = frozenset(
     """dozens hundreds thousands scores millions many some most several all none one two three
     four five handful number group majority minority few""".split()
 )
-_A_QUANT_OF = frozenset("handful number group majority minority few dozen".split())
+_A_QUANT_OF: Final = frozenset("handful number group majority minority few dozen".split())
 # what a clause-initial subject can follow
-_SUBJECT_AFTER = frozenset(
+_SUBJECT_AFTER: Final = frozenset(
     [",", ";", '"', "\u201c", "\u201d"]
     + "and but while that as when because though although if then".split()
 )
 # the first words ``_skip_quantifier`` acts on
-_QUANT_START = frozenset({"more", "fewer", "less", "at", "a"}) | _APPROX | _QUANT_OF
+_QUANT_START: Final = frozenset({"more", "fewer", "less", "at", "a"}) | _APPROX | _QUANT_OF
 # what a short adjunct after a verb starts with ("said on Tuesday.", "said later."); not
 # "when": a complementizer starts a clause
-_ADJUNCT_STARTS = frozenset(
+_ADJUNCT_STARTS: Final = frozenset(
     """on in at during after before last this late early yesterday today tomorrow separately
     privately later publicly told to while earlier recently friday monday tuesday
     wednesday thursday saturday sunday""".split()
@@ -1720,13 +1730,13 @@ def _verb_tuple(a: _Analyzer, h: Hit) -> tuple[int, int, str, str]:
 
 # merged word sets for the hot tests of the _Analyzer methods above: one lookup, not two or four
 # words ``subject`` may step over between a verb and its subject (with "-n't" and "-ly" words)
-_SUBJECT_STEPS = _AUX | _NEG | _ADVERBS | {"to"}
+_SUBJECT_STEPS: Final = _AUX | _NEG | _ADVERBS | {"to"}
 # words ``parse_np`` skips before an NP, and the words that end its head run
-_NP_SKIP = _ADVERBS | _NP_OPENERS
-_HEAD_STOPS = _PREPS | _NP_STOP
+_NP_SKIP: Final = _ADVERBS | _NP_OPENERS
+_HEAD_STOPS: Final = _PREPS | _NP_STOP
 # the words and punctuation that can end a reported clause (``content``)
-_COORDINATORS = frozenset({"and", "but"})
-_CLAUSE_END_PUNCT = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "--"})
+_COORDINATORS: Final = frozenset({"and", "but"})
+_CLAUSE_END_PUNCT: Final = frozenset({";", ":", "(", ")", "\u2014", "\u2013", "--"})
 
 
 def _direct_tail(a: _Analyzer, v_end: int, q_first: int) -> bool:

@@ -46,7 +46,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from framing.lexicon import WORD_CLASSES
 from framing.summary import per_thousand
@@ -80,27 +80,27 @@ BOOSTER_CATEGORIES = (
     "certainty-adjective",
 )
 
-_FIRST_PERSON = frozenset(
+_FIRST_PERSON: Final = frozenset(
     "i we i'd we'd i'm we're i've we've i'll we'll".split()
 )  # subjects of a first-person cognition hedge
-_COGNITION_BRIDGE = frozenset(
+_COGNITION_BRIDGE: Final = frozenset(
     """do don't not didn't did still also just personally now would can't cannot could might
     may must to tend kind sort of even already really all both always generally honestly
     frankly actually somehow rather""".split()
 )  # words that may stand between "I" and the verb ("I don't really think")
 # the lexicons' negation class plus the broad negators ("hardly certain")
-_NEGATORS = WORD_CLASSES["@NEG"] | frozenset("hardly scarcely barely".split())
-_REFUSE = frozenset("refused refuses refusing declined declines declining".split())
-_NEGATION_BRIDGE = frozenset(
+_NEGATORS: Final = WORD_CLASSES["@NEG"] | frozenset("hardly scarcely barely".split())
+_REFUSE: Final = frozenset("refused refuses refusing declined declines declining".split())
+_NEGATION_BRIDGE: Final = frozenset(
     """be been being so too all that yet entirely completely totally absolutely quite always
     particularly exactly altogether very""".split()
 )  # "isn't so sure", "not all that clear"
-_CLAUSE_START = frozenset("he she it they there we i you".split())
-_FINITE = frozenset(
+_CLAUSE_START: Final = frozenset("he she it they there we i you".split())
+_FINITE: Final = frozenset(
     """was were is are had has have might would could may will did does can wasn't weren't
     isn't aren't hadn't hasn't haven't wouldn't couldn't won't didn't doesn't can't""".split()
 )  # "suggested he was/might ..." reports a proposition; "suggested they meet" proposes
-_EVIDENCE_SUBJECTS = frozenset(
+_EVIDENCE_SUBJECTS: Final = frozenset(
     """it this that which what these those evidence data poll polls results result findings
     finding study studies research report reports figures figure numbers signs sign record
     records comments comment remarks remark statement statements analysis survey surveys
@@ -108,25 +108,25 @@ _EVIDENCE_SUBJECTS = frozenset(
     tone silence impasse estimates models model indicators indicator testimony footage
     images accounts account reporting language timing wording episode outcome""".split()
 )  # non-human subjects: "the data suggest a slowdown" is an inference, not a proposal
-_SUBJECT_SKIP = frozenset(
+_SUBJECT_SKIP: Final = frozenset(
     "also may might could would seem seems seemed to appear appears strongly further all both "
     "only still even clearly already".split()
 )  # words between the subject and "suggest" ("the data would also seem to suggest")
-_QUANTITY_NOUNS = frozenset(
+_QUANTITY_NOUNS: Final = frozenset(
     """dozen score hundred thousand million billion trillion half third quarter fifth tenth
     hour minute second day week month year decade century mile kilometre kilometer metre
     meter foot inch acre ton tonne pound kilogram litre liter gallon barrel percent
     percentage""".split()
 )  # "about an hour", "around a third", "nearly a year"
-_ORDINALS = frozenset("third fifth tenth quarter".split())
-_AFTER_FRACTION = frozenset(
+_ORDINALS: Final = frozenset("third fifth tenth quarter".split())
+_AFTER_FRACTION: Final = frozenset(
     """of in on at to from since for by over during after before and or but than as this
     that last next each per while when compared more less fewer""".split()
 )  # what may follow a fraction used as a quantity ("by about a third in 2022")
-_ONE_FOLLOWERS = frozenset(
+_ONE_FOLLOWERS: Final = frozenset(
     "in out hundred thousand million billion dozen third quarter half percent per".split()
 )  # "about one in five"
-_YEAR = re.compile(r"(1[89]|20)\d\d")
+_YEAR: Final = re.compile(r"(1[89]|20)\d\d")
 
 
 class _Item:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from framing.text import normalise, token_strings
 
@@ -38,7 +38,7 @@ POS = frozenset({"verb", "noun", "adj", "adv", "modal", "phrase", "other"})
 POLARITY = frozenset({"", "negative", "positive", "neutral"})
 BUNDLED = ("hedges", "boosters", "loaded", "speech_verbs", "speakers")
 
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS: Final = frozenset(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
     eighty ninety hundred hundreds thousand thousands million millions billion billions
@@ -51,10 +51,10 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     "@TO": frozenset({"to"}),
     "@NUM": _NUMBER_WORDS,
 }
-_DYNAMIC_CLASSES = ("@NUM", "@NEG", "@PUNCT", "@CAP", "@POSS")
+_DYNAMIC_CLASSES: Final = ("@NUM", "@NEG", "@PUNCT", "@CAP", "@POSS")
 RULES = ("next", "prev", "after", "before", "near", "sentence", "lower", "quote", "form")
 FORMS = ("base", "s", "ed", "ing")
-_FLAG_RULES = ("lower", "quote")
+_FLAG_RULES: Final = ("lower", "quote")
 
 
 class LexiconError(ValueError):
@@ -187,7 +187,7 @@ def parse_rules(spec: str) -> tuple[Rule, ...]:
 
 
 # -- inflection ------------------------------------------------------------------------
-_VOWELS = set("aeiou")
+_VOWELS: Final = set("aeiou")
 
 
 def _double_final(stem: str) -> bool:

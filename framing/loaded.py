@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from framing.summary import per_thousand, quoted_words
 from framing.types import Match
@@ -186,7 +186,7 @@ def summarize(analysis: Analysis) -> dict[str, Any]:
 
 # -- inflection of alternatives ----------------------------------------------------------
 # base: (past, past participle); only verbs that occur in the lexicon's forms or alternatives.
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "be": ("was", "been"),
     "become": ("became", "become"),
     "bend": ("bent", "bent"),
@@ -244,27 +244,32 @@ _IRREGULAR = {
     "win": ("won", "won"),
     "withdraw": ("withdrew", "withdrawn"),
 }
-_UNCHANGED = frozenset(
+_UNCHANGED: Final = frozenset(
     "cast hit set put cut let shut spread quit bet cost hurt burst upset shed split".split()
 )
-_PAST_OF = {past: base for base, (past, _) in _IRREGULAR.items()}
-_PP_OF = {pp: base for base, (_, pp) in _IRREGULAR.items()}
+_PAST_OF: Final = {past: base for base, (past, _) in _IRREGULAR.items()}
+_PP_OF: Final = {pp: base for base, (_, pp) in _IRREGULAR.items()}
 # Stressed final syllables double their consonant although they have two vowels.
-_DOUBLES = frozenset(
+_DOUBLES: Final = frozenset(
     "omit admit commit permit submit regret refer prefer occur control patrol transfer "
     "deter incur compel expel rebut equip acquit defer confer upset forget begin".split()
 )
-_AUXILIARIES = frozenset(
+_AUXILIARIES: Final = frozenset(
     "has have had having 's 've 'd was were is are be been being am get gets got".split()
 )
 # Before these a verb is in its base form ("to cast", "did not cast").
-_BASE_CUES = frozenset(
+_BASE_CUES: Final = frozenset(
     "to will would can could should must may might shall do does did not never 'll".split()
 )
 # Adverbs that may stand between an auxiliary and a participle ("have repeatedly cast").
-_SKIPPABLE = frozenset("also already just never not still even once again ever".split())
-_VOWELS = frozenset("aeiou")
-_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+_SKIPPABLE: Final = frozenset("also already just never not still even once again ever".split())
+_VOWELS: Final = frozenset("aeiou")
+_IRREGULAR_PLURALS: Final = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+}
 
 
 def _doubles(verb: str) -> bool:
@@ -341,7 +346,7 @@ def _pluralize(noun: str) -> str:
     return noun + "s"
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_POSSESSIVE: Final = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 def inflect_alternative(

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 from itertools import accumulate, islice, repeat
 from operator import itemgetter, sub
-from typing import Any
+from typing import Any, Final
 
 from framing.types import Ignored, Quote, Span, fast_init
 
@@ -44,12 +44,12 @@ ABBREVIATIONS = frozenset(
 # or a group per token.  A token starting with a decimal digit is a number, with another
 # letter or digit a word (abbreviations like "U.S." included), else a punctuation mark
 # (``_KIND_BY_FIRST``).
-_JOINER = "[-\u2010\u2011'\u2019]"
+_JOINER: Final = "[-\u2010\u2011'\u2019]"
 # A letter, and a run of word characters: the tokens are found in lowercased text, where
 # trying ``[a-z]`` before the slower category test saves about a tenth of the time.
-_LETTER = r"(?:[a-z]|[^\W\d_])"
-_WORD_CHARS = r"[a-z0-9\w]*"
-_TOKEN_RE = re.compile(
+_LETTER: Final = r"(?:[a-z]|[^\W\d_])"
+_WORD_CHARS: Final = r"[a-z0-9\w]*"
+_TOKEN_RE: Final = re.compile(
     r"[\s_]*(?:"
     + _LETTER
     + r"(?:\.(?:[^\W\d_]\.)+"  # abbreviations with inner periods: "U.S.", "e.g."
@@ -59,7 +59,7 @@ _TOKEN_RE = re.compile(
     + r"|[^\w\s])"  # anything else is punctuation, one character at a time
 )
 # The characters ``[\s_]`` matches (``tests/test_text.py`` checks the list is complete).
-_GAP = (
+_GAP: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f _\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
@@ -80,10 +80,13 @@ class _KindByFirst(dict[str, str]):
         return kind
 
 
-_KIND_BY_FIRST = _KindByFirst()
+_KIND_BY_FIRST: Final = _KindByFirst()
 
-# The token kinds, as ``_KIND_BY_FIRST`` gives them.
-_WORD, _NUM, _PUNCT = "word", "num", "punct"
+# The token kinds, as ``_KIND_BY_FIRST`` gives them (``Final``: compiled, constants, not
+# names looked up in the module per token).
+_WORD: Final = "word"
+_NUM: Final = "num"
+_PUNCT: Final = "punct"
 
 
 def scan_tokens(
@@ -192,8 +195,8 @@ def _joiner(c: int) -> bool:
 _COMPILED = type(scan_tokens).__name__ != "function"
 
 
-_NORM_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
-_JOINER_NORMS = "\u2019\u2010\u2011"  # joiners with an ASCII norm (the ASCII ones join too)
+_NORM_TABLE: Final = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+_JOINER_NORMS: Final = "\u2019\u2010\u2011"  # joiners with an ASCII norm (the ASCII ones join too)
 
 
 def normalise(token: str) -> str:
@@ -203,9 +206,9 @@ def normalise(token: str) -> str:
     return low if low.isascii() else low.translate(_NORM_TABLE)
 
 
-_DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
-_DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
-_QUOTE_MARKS = "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'"
+_DOUBLE_OPEN: Final = "\u201c\u201e\u00ab"  # “ „ «
+_DOUBLE_CLOSE: Final = "\u201d\u00bb"  # ” »
+_QUOTE_MARKS: Final = "\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'"
 
 
 def _quote_mark_offsets(text: str) -> list[int]:
@@ -224,15 +227,15 @@ def _quote_mark_offsets(text: str) -> list[int]:
     return out
 
 
-_SINGLE_OPEN_BEFORE = set(' \t([{\u2014\u2013-/"\u201c\u201e\u00ab')
-_HEADING_END = set(".!?:;,\"'\u201d\u2019)\u2026")
-_MAX_HEADING_WORDS = 14
-_FUNCTION_WORDS = frozenset(
+_SINGLE_OPEN_BEFORE: Final = set(' \t([{\u2014\u2013-/"\u201c\u201e\u00ab')
+_HEADING_END: Final = set(".!?:;,\"'\u201d\u2019)\u2026")
+_MAX_HEADING_WORDS: Final = 14
+_FUNCTION_WORDS: Final = frozenset(
     "a an the of to in on at for with and or but nor by from as that this these those is are "
     "was were be been his her their its our my your who which whose than".split()
 )
-_LINE_END = set(".!?:;\"'\u201d\u2019)\u2026")  # a line ending so ends its paragraph
-_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n")
+_LINE_END: Final = set(".!?:;\"'\u201d\u2019)\u2026")  # a line ending so ends its paragraph
+_BLANK_LINE_RE: Final = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @fast_init
@@ -316,7 +319,7 @@ def boilerplate_reason(line: str) -> str | None:
     return reasons[int(group[1:])]
 
 
-_PLAIN_BREAK_RE = re.compile(r"([^\W\d_][\w'\u2019-]*)([.?!])\s+\S+")
+_PLAIN_BREAK_RE: Final = re.compile(r"([^\W\d_][\w'\u2019-]*)([.?!])\s+\S+")
 
 
 def plain_sentbreak(context: str) -> bool | None:
@@ -345,10 +348,10 @@ def _plain_break(word: str, mark: str) -> bool:
 
 # Punkt's own character classes (nltk.tokenize.punkt.PunktLanguageVars): after . ? ! a
 # "non-word" character makes a candidate break; closing marks are realigned backwards.
-_CLOSERS = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
+_CLOSERS: Final = "\"')\\]}\u2018\u2019\u201c\u201d\xab\xbb"
 # White space other than " \t\n\r\v\f" (``[^\S \t\n\r\x0b\x0c]``, written out from ``_GAP``:
 # a category test per character is slow).
-_NON_ASCII_SPACE_RE = re.compile(
+_NON_ASCII_SPACE_RE: Final = re.compile(
     "[" + re.escape("".join(c for c in _GAP if c not in " \t\n\r\x0b\x0c_")) + "]"
 )
 # Every ``. ? !`` that matters to ``_fast_split``, in one pass.  A candidate break (the
@@ -356,17 +359,17 @@ _NON_ASCII_SPACE_RE = re.compile(
 # match is a mark Punkt's context rules apply to: before "other punctuation", or with two
 # closing marks, or with one not ending the paragraph.  A mark inside a word ("U.S",
 # "3.5") or ending the paragraph, most marks, is no match: no Python step for it.
-_HARD_AFTER = ";*:@([{?!"  # after a bare mark, Punkt's "other punctuation"
-_MARK_RE = re.compile(
+_HARD_AFTER: Final = ";*:@([{?!"  # after a bare mark, Punkt's "other punctuation"
+_MARK_RE: Final = re.compile(
     f"([.?!])(?:([{_CLOSERS}]?)(?=\\s+(\\S+)|\\s)"
     f"|[{_CLOSERS}]{{2}}|[{_CLOSERS}](?!\\Z)|(?=[{re.escape(_HARD_AFTER)}]))"
 )
 # A candidate break: Punkt only breaks after one (``Document._sentence_spans``).
-_CANDIDATE_RE = re.compile(f"[.?!][{_CLOSERS}]*\\s")
-_PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_PLAIN_NEXT_RE = re.compile(r"[\w'\u2019-]+")
-_OPENERS = "\"'(\u201c\u2018\xab[{"
-_NUMBER_RE = re.compile(r"-?[.,]?\d[\d,.-]*")  # Punkt's number type, less the final period
+_CANDIDATE_RE: Final = re.compile(f"[.?!][{_CLOSERS}]*\\s")
+_PLAIN_WORD_RE: Final = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_PLAIN_NEXT_RE: Final = re.compile(r"[\w'\u2019-]+")
+_OPENERS: Final = "\"'(\u201c\u2018\xab[{"
+_NUMBER_RE: Final = re.compile(r"-?[.,]?\d[\d,.-]*")  # Punkt's number type, less the final period
 
 
 def simple_split(chunk: str) -> list[tuple[int, int]] | None:
@@ -461,9 +464,9 @@ def _fast_split(chunk: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-_FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
-_FIRST_ALNUM_RE = re.compile(r"[^\W_]")
-_QUOTED_END_RE = re.compile(f"[?!][{_CLOSERS}]*[\"'\u201d\u2019\u00bb]$")
+_FIRST_LETTER_RE: Final = re.compile(r"[^\W\d_]")
+_FIRST_ALNUM_RE: Final = re.compile(r"[^\W_]")
+_QUOTED_END_RE: Final = re.compile(f"[?!][{_CLOSERS}]*[\"'\u201d\u2019\u00bb]$")
 
 
 def _join_lowercase_starts(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
