@@ -70,23 +70,23 @@ def token_strings(text: str) -> list[str]:
     return list(map(str.lstrip, _TOKEN_RE.findall(text), repeat(_GAP)))
 
 
+# The token kinds (``Final``: compiled, constants, not names looked up in the module per token).
+_WORD: Final = "word"
+_NUM: Final = "num"
+_PUNCT: Final = "punct"
+
+
 class _KindByFirst(dict[str, str]):
     """A token's kind by its first character, each character's worked out once (a dict
     lookup per token, not a call)."""
 
     def __missing__(self, first: str) -> str:
-        kind = "num" if first.isdecimal() else "word" if first.isalnum() else "punct"
+        kind = _NUM if first.isdecimal() else _WORD if first.isalnum() else _PUNCT
         self[first] = kind
         return kind
 
 
 _KIND_BY_FIRST: Final = _KindByFirst()
-
-# The token kinds, as ``_KIND_BY_FIRST`` gives them (``Final``: compiled, constants, not
-# names looked up in the module per token).
-_WORD: Final = "word"
-_NUM: Final = "num"
-_PUNCT: Final = "punct"
 
 
 def scan_tokens(
@@ -809,8 +809,9 @@ class Document:
         starts: list[int] = []
         kinds: list[str] = []
         caps: list[bool] = []
-        # One string per distinct token: a text repeats its words, and every repeat shares
+        # One string per distinct norm: a text repeats its words, and every repeat shares
         # the first one's string (less memory, and strings the metrics read stay in the cache).
+        # The compiled tokenizer shares them as it finds them, which frees each repeat at once.
         canon: dict[str, str] = {}
         if _COMPILED:
             for s, e in self._runs_without_ignored_lines():
@@ -827,7 +828,6 @@ class Document:
                 ends += islice(accumulate(map(len, found), initial=s), 1, None)
             starts = list(map(sub, ends, map(len, toks)))
             kinds = list(map(_KIND_BY_FIRST.__getitem__, map(itemgetter(0), toks)))
-            toks = list(map(canon.setdefault, toks, toks))
             # each token's first character in one C call (itemgetter with one index returns
             # a bare character, with none it raises: tiny texts take the plain route)
             firsts = itemgetter(*starts)(text) if len(starts) > 1 else [text[k] for k in starts]
@@ -844,8 +844,6 @@ class Document:
                 t0 = t1
         if low is None:
             norms = list(map(normalise, toks))
-            canon = {}
-            norms = list(map(canon.setdefault, norms, norms))
         else:
             norms = toks
             at = low.find("\u2018")
@@ -854,6 +852,9 @@ class Document:
                 if k < len(starts) and starts[k] == at:  # (not on an ignored line)
                     norms[k] = "'"
                 at = low.find("\u2018", at + 1)
+        if low is None or not _COMPILED:
+            # (not shared by the tokenizer: pure Python, or norms made from the original text)
+            norms = list(map(canon.setdefault, norms, norms))
         # The quotation each token is in (found by bisection: quotes are few); a token in
         # nested quotations belongs to the outer one.
         spans = []
