@@ -121,9 +121,8 @@ class Rule:
         else:  # sentence
             a, b, c, d = lo, i, j, hi
         if self.classes:
-            tok_ok = self._token_ok
-            found = any(tok_ok(doc, k) for k in range(a, b)) or any(
-                tok_ok(doc, k) for k in range(c, d)
+            found = any(self._token_ok(doc, k) for k in range(a, b)) or any(
+                self._token_ok(doc, k) for k in range(c, d)
             )
         else:  # words only: one set test per window
             norms, words = doc.norms(), self.words
